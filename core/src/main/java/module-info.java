@@ -6,7 +6,7 @@
  */
 module dev.ferry.core {
   requires com.fasterxml.jackson.core;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.ferry;
   exports dev.ferry.reference;
