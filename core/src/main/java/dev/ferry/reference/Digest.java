@@ -33,6 +33,8 @@ public record Digest(String algorithm, String encoded) implements Serializable {
   /**
    * Validates the parts.
    *
+   * @param algorithm the algorithm, {@code sha256} or {@code sha512}
+   * @param encoded the lowercase hex encoding of the hash
    * @throws InvalidDigestException if the algorithm is not supported or the encoding has the wrong form
    */
   public Digest {
@@ -146,7 +148,7 @@ public record Digest(String algorithm, String encoded) implements Serializable {
     return messageDigest(algorithm);
   }
 
-  /** The hex part without the algorithm; the same as {@link #encoded()}. */
+  /** {@return the hex part without the algorithm; the same as {@link #encoded()}} */
   public String hex() {
     return encoded;
   }

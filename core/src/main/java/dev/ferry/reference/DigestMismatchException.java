@@ -54,22 +54,22 @@ public final class DigestMismatchException extends FerryException {
         + " (" + actualSize + " bytes)";
   }
 
-  /** The digest the content should have had. */
+  /** {@return the digest the content should have had} */
   public Digest expected() {
     return expected;
   }
 
-  /** The digest the content had; empty when reading stopped before the end. */
+  /** {@return the digest the content had; empty when reading stopped before the end} */
   public Optional<Digest> actual() {
     return Optional.ofNullable(actual);
   }
 
-  /** The size the content should have had, if it was known. */
+  /** {@return the size the content should have had, if it was known} */
   public OptionalLong expectedSize() {
     return expectedSize < 0 ? OptionalLong.empty() : OptionalLong.of(expectedSize);
   }
 
-  /** The number of bytes that were read. */
+  /** {@return the number of bytes that were read} */
   public long actualSize() {
     return actualSize;
   }

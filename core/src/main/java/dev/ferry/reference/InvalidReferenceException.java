@@ -41,12 +41,12 @@ public final class InvalidReferenceException extends FerryException {
     this.reason = reason;
   }
 
-  /** The text that failed to parse. */
+  /** {@return the text that failed to parse} */
   public String input() {
     return input;
   }
 
-  /** The rule it broke. */
+  /** {@return the rule it broke} */
   public String reason() {
     return reason;
   }

@@ -104,17 +104,17 @@ public final class VerifyingInputStream extends FilterInputStream {
     throw new IOException("mark/reset is not supported by a verifying stream");
   }
 
-  /** The number of bytes read so far. */
+  /** {@return the number of bytes read so far} */
   public long bytesRead() {
     return count;
   }
 
-  /** Whether the end of the stream was reached and the content matched. */
+  /** {@return whether the end of the stream was reached and the content matched} */
   public boolean isVerified() {
     return verified;
   }
 
-  /** The digest the content must have. */
+  /** {@return the digest the content must have} */
   public Digest expected() {
     return expected;
   }
