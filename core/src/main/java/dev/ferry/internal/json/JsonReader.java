@@ -14,6 +14,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a JSON document into a small tree of plain Java values, with limits for
@@ -32,6 +34,9 @@ import java.util.Map;
  * <p>Thread-safety: immutable and thread-safe.
  */
 public final class JsonReader {
+  // jackson-core's wording for STRICT_DUPLICATE_DETECTION failures
+  private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:field|Object property) [\"'](.*)[\"']");
+
   private final JsonFactory factory;
   private final int maxDepth;
   private final int maxBytes;
@@ -77,16 +82,12 @@ public final class JsonReader {
         throw failure("the root must be a JSON object, found " + describe(first), parser.currentLocation(), null);
       }
       Map<String, Object> root = readObjectBody(parser, 1);
-      JsonToken trailing = parser.nextToken();
-      if (trailing != null) {
-        throw failure("unexpected content after the root object: " + describe(trailing),
-            parser.currentTokenLocation(), null);
-      }
+      checkNothingFollows(parser);
       return root;
     } catch (StreamConstraintsException e) {
       throw failure(constraintReason(e), e.getLocation(), e);
     } catch (JsonProcessingException e) {
-      throw failure(Texts.safe(e.getOriginalMessage()), e.getLocation(), e);
+      throw failure(reason(e), e.getLocation(), e);
     } catch (IOException | RuntimeException e) {
       if (e instanceof JsonReadException jre) {
         throw jre;
@@ -94,6 +95,29 @@ public final class JsonReader {
       // reading a byte array cannot fail with I/O; anything else from the parser is still bad input
       throw new JsonReadException("unreadable JSON: " + Texts.safe(String.valueOf(e.getMessage())), -1, -1, e);
     }
+  }
+
+  private static void checkNothingFollows(JsonParser parser) {
+    try {
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        throw failure("unexpected content after the root object: " + describe(trailing),
+            parser.currentTokenLocation(), null);
+      }
+    } catch (IOException e) {
+      JsonLocation location = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
+      throw failure("unexpected content after the root object", location, e);
+    }
+  }
+
+  private static String reason(JsonProcessingException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    Matcher duplicate = DUPLICATE.matcher(message);
+    if (duplicate.find()) {
+      return "duplicate key \"" + Texts.safe(duplicate.group(1))
+          + "\" (ambiguous: JSON readers disagree on which value wins)";
+    }
+    return Texts.safe(message);
   }
 
   private void checkEncoding(byte[] json) {
