@@ -41,7 +41,7 @@ public final class PlatformNotFoundException extends FerryException {
     Objects.requireNonNull(available, "available");
     return "no image for platform " + requested + " in index " + digest + "; "
         + (available.isEmpty() ? "it lists no runnable platforms"
-            : "available: " + available.stream().map(Platform::toString).collect(Collectors.joining(", ")));
+            : "available: " + available.stream().map(Platforms::describe).collect(Collectors.joining(", ")));
   }
 
   /**
