@@ -13,7 +13,11 @@ import java.util.SortedMap;
  *
  * <pre>{@code
  * Manifest m = Manifest.parse(body, response.contentType(), requestedDigest);
- * switch (m) { ... }   // or: if (m instanceof ImageIndex index) { index.require(PlatformMatcher.compatible(host)); }
+ * if (m instanceof ImageIndex index) {
+ *   Descriptor child = index.require(PlatformMatcher.compatible(host));
+ * } else if (m instanceof ImageManifest image) {
+ *   image.blobs().forEach(...);
+ * }
  * }</pre>
  *
  * <p>Two manifests are equal when their media types and bytes are equal.

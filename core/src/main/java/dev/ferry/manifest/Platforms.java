@@ -4,8 +4,10 @@ package dev.ferry.manifest;
 final class Platforms {
   private Platforms() {}
 
-  /** {@code os/arch[/variant]}, with the OS version when there is one (Windows). */
+  /** The platform's own text, with the OS version (Windows) added when that text leaves it out. */
   static String describe(Platform platform) {
-    return platform.toString() + platform.osVersion().map(v -> " (os.version " + v + ")").orElse("");
+    String text = platform.toString();
+    return platform.osVersion().filter(v -> !text.contains(v)).map(v -> text + " (os.version " + v + ")")
+        .orElse(text);
   }
 }
