@@ -1,5 +1,6 @@
 package dev.ferry.manifest;
 
+import dev.ferry.internal.Texts;
 import dev.ferry.reference.Digest;
 import dev.ferry.reference.DigestMismatchException;
 import java.net.URI;

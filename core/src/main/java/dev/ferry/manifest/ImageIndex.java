@@ -2,13 +2,11 @@ package dev.ferry.manifest;
 
 import dev.ferry.reference.Digest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,12 +25,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class ImageIndex implements Manifest {
-  private final ManifestFields fields;
+public final class ImageIndex extends ManifestBase implements Manifest {
   private final List<Descriptor> manifests;
 
   ImageIndex(ManifestFields fields, List<Descriptor> manifests) {
-    this.fields = fields;
+    super(fields);
     this.manifests = List.copyOf(manifests);
   }
 
@@ -153,62 +150,8 @@ public final class ImageIndex implements Manifest {
   }
 
   @Override
-  public String mediaType() {
-    return fields.mediaType();
-  }
-
-  @Override
-  public Digest digest() {
-    return fields.digest();
-  }
-
-  @Override
-  public long size() {
-    return fields.bytes().length;
-  }
-
-  @Override
-  public byte[] bytes() {
-    return fields.bytes().clone();
-  }
-
-  @Override
-  public int schemaVersion() {
-    return fields.schemaVersion();
-  }
-
-  @Override
-  public SortedMap<String, String> annotations() {
-    return fields.annotations();
-  }
-
-  @Override
-  public Optional<Descriptor> subject() {
-    return Optional.ofNullable(fields.subject());
-  }
-
-  @Override
-  public Optional<String> artifactType() {
-    return Optional.ofNullable(fields.artifactType());
-  }
-
-  @Override
-  public List<Descriptor> references() {
-    List<Descriptor> all = new ArrayList<>(manifests);
-    subject().ifPresent(all::add);
-    return List.copyOf(all);
-  }
-
-  /** Equal to another index with the same media type and the same bytes. */
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof ImageIndex i && mediaType().equals(i.mediaType())
-        && Arrays.equals(fields.bytes(), i.fields.bytes());
-  }
-
-  @Override
-  public int hashCode() {
-    return fields.digest().hashCode();
+  List<Descriptor> targets() {
+    return manifests;
   }
 
   /** Media type, digest, size and child count; never the content. */

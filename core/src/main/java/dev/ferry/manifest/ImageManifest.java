@@ -1,12 +1,7 @@
 package dev.ferry.manifest;
 
-import dev.ferry.reference.Digest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.SortedMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A manifest for one image or artifact: an OCI image manifest or a Docker image
@@ -26,13 +21,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class ImageManifest implements Manifest {
-  private final ManifestFields fields;
+public final class ImageManifest extends ManifestBase implements Manifest {
   private final Descriptor config;
   private final List<Descriptor> layers;
 
   ImageManifest(ManifestFields fields, Descriptor config, List<Descriptor> layers) {
-    this.fields = fields;
+    super(fields);
     this.config = config;
     this.layers = List.copyOf(layers);
   }
@@ -82,62 +76,8 @@ public final class ImageManifest implements Manifest {
   }
 
   @Override
-  public String mediaType() {
-    return fields.mediaType();
-  }
-
-  @Override
-  public Digest digest() {
-    return fields.digest();
-  }
-
-  @Override
-  public long size() {
-    return fields.bytes().length;
-  }
-
-  @Override
-  public byte[] bytes() {
-    return fields.bytes().clone();
-  }
-
-  @Override
-  public int schemaVersion() {
-    return fields.schemaVersion();
-  }
-
-  @Override
-  public SortedMap<String, String> annotations() {
-    return fields.annotations();
-  }
-
-  @Override
-  public Optional<Descriptor> subject() {
-    return Optional.ofNullable(fields.subject());
-  }
-
-  @Override
-  public Optional<String> artifactType() {
-    return Optional.ofNullable(fields.artifactType());
-  }
-
-  @Override
-  public List<Descriptor> references() {
-    List<Descriptor> all = new ArrayList<>(blobs());
-    subject().ifPresent(all::add);
-    return List.copyOf(all);
-  }
-
-  /** Equal to another image manifest with the same media type and the same bytes. */
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof ImageManifest m && mediaType().equals(m.mediaType())
-        && Arrays.equals(fields.bytes(), m.fields.bytes());
-  }
-
-  @Override
-  public int hashCode() {
-    return fields.digest().hashCode();
+  List<Descriptor> targets() {
+    return blobs();
   }
 
   /** Media type, digest, size and layer count; never the content. */

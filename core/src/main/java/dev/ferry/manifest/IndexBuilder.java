@@ -1,6 +1,7 @@
 package dev.ferry.manifest;
 
 import dev.ferry.FerryLimits;
+import dev.ferry.internal.Texts;
 import dev.ferry.reference.Digest;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,6 @@
 package dev.ferry.manifest;
 
-import dev.ferry.FerryException;
 import dev.ferry.reference.Digest;
-import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,12 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class InvalidManifestException extends FerryException {
+public final class InvalidManifestException extends ManifestException {
   private static final long serialVersionUID = 1L;
-
-  private final String reason;
-  private final @Nullable String mediaType;
-  private final @Nullable Digest digest;
 
   /**
    * Creates the exception.
@@ -38,10 +31,7 @@ public final class InvalidManifestException extends FerryException {
    */
   public InvalidManifestException(String reason, @Nullable String mediaType,
       @Nullable Digest digest, @Nullable Throwable cause) {
-    super(message(reason, mediaType, digest), cause);
-    this.reason = Objects.requireNonNull(reason, "reason");
-    this.mediaType = mediaType;
-    this.digest = digest;
+    super("invalid manifest", reason, mediaType, digest, cause);
   }
 
   /**
@@ -51,37 +41,5 @@ public final class InvalidManifestException extends FerryException {
    */
   public InvalidManifestException(String reason) {
     this(reason, null, null, null);
-  }
-
-  private static String message(String reason, @Nullable String mediaType, @Nullable Digest digest) {
-    return "invalid manifest" + (digest == null ? "" : " " + digest)
-        + (mediaType == null ? "" : " (" + mediaType + ")") + ": " + reason;
-  }
-
-  /**
-   * The rule that was broken, without the media type and digest.
-   *
-   * @return the reason
-   */
-  public String reason() {
-    return reason;
-  }
-
-  /**
-   * The manifest's media type, when it was known when the problem was found.
-   *
-   * @return the media type, or empty
-   */
-  public Optional<String> mediaType() {
-    return Optional.ofNullable(mediaType);
-  }
-
-  /**
-   * The SHA-256 digest of the manifest's bytes, when they were read.
-   *
-   * @return the digest, or empty
-   */
-  public Optional<Digest> digest() {
-    return Optional.ofNullable(digest);
   }
 }

@@ -1,6 +1,6 @@
 package dev.ferry.manifest;
 
-import dev.ferry.FerryException;
+import dev.ferry.InvalidInputException;
 
 /**
  * A platform specifier that {@link Platform#parse(String)} (and containerd) would refuse:
@@ -10,11 +10,8 @@ import dev.ferry.FerryException;
  *
  * @since 0.1
  */
-public final class InvalidPlatformException extends FerryException {
+public final class InvalidPlatformException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
-
-  private final String input;
-  private final String reason;
 
   /**
    * Creates the exception.
@@ -24,28 +21,6 @@ public final class InvalidPlatformException extends FerryException {
    * @since 0.1
    */
   public InvalidPlatformException(String input, String reason) {
-    super("invalid platform \"" + PlatformText.quoteInput(input) + "\": " + reason);
-    this.input = input;
-    this.reason = reason;
-  }
-
-  /**
-   * The specifier that failed to parse.
-   *
-   * @return the input, exactly as given
-   * @since 0.1
-   */
-  public String input() {
-    return input;
-  }
-
-  /**
-   * The rule the input broke.
-   *
-   * @return a short human-readable reason
-   * @since 0.1
-   */
-  public String reason() {
-    return reason;
+    super("platform", input, reason, null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.manifest;
 
+import dev.ferry.internal.Texts;
 import dev.ferry.internal.json.JsonNull;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.ferry.manifest;
 
 import dev.ferry.FerryLimits;
+import dev.ferry.internal.Texts;
 import dev.ferry.internal.json.JsonReadException;
 import dev.ferry.internal.json.JsonReader;
 import dev.ferry.reference.Digest;

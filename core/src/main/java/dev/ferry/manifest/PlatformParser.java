@@ -1,5 +1,6 @@
 package dev.ferry.manifest;
 
+import dev.ferry.internal.Texts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ final class PlatformParser {
     for (int i = 1; i < parts.length; i++) {
       if (!PlatformText.isWord(parts[i], ".")) {
         throw new InvalidPlatformException(specifier,
-            "component \"" + PlatformText.quoteInput(parts[i]) + "\" " + COMPONENT_RULE);
+            "component \"" + Texts.escape(parts[i]) + "\" " + COMPONENT_RULE);
       }
     }
     if (parts.length == 1) {
@@ -60,7 +61,7 @@ final class PlatformParser {
     String name = open < 0 ? part : part.substring(0, open);
     if (!PlatformText.isWord(name, "")) {
       throw new InvalidPlatformException(specifier,
-          "operating system \"" + PlatformText.quoteInput(part) + "\" " + OS_RULE);
+          "operating system \"" + Texts.escape(part) + "\" " + OS_RULE);
     }
     if (open < 0) {
       return new OsComponent(name, "", List.of(), false);
@@ -68,7 +69,7 @@ final class PlatformParser {
     String options = part.endsWith(")") ? part.substring(open + 1, part.length() - 1) : null;
     if (options == null || (!options.isEmpty() && !PlatformText.isWord(options, ".%+"))) {
       throw new InvalidPlatformException(specifier,
-          "operating system \"" + PlatformText.quoteInput(part) + "\" " + OS_RULE);
+          "operating system \"" + Texts.escape(part) + "\" " + OS_RULE);
     }
     String[] pieces = options.split("\\+", -1);
     String version = unescape(specifier, pieces[0], "OS version");
@@ -90,7 +91,7 @@ final class PlatformParser {
       return PlatformText.unescapeOption(value);
     } catch (IllegalArgumentException e) {
       throw new InvalidPlatformException(specifier,
-          "invalid " + what + " \"" + PlatformText.quoteInput(value) + "\": " + e.getMessage());
+          "invalid " + what + " \"" + Texts.escape(value) + "\": " + e.getMessage());
     }
   }
 

@@ -8,35 +8,12 @@ import java.util.OptionalLong;
 
 /** Text helpers for platforms: quoting input for messages, %-escapes, Go-compatible numbers. */
 final class PlatformText {
-  /** Longest slice of an input shown in a message; the rest is elided. */
-  static final int MAX_SHOWN = 300;
-
   /** Orders strings by code point, which is the byte order Go uses to sort UTF-8 strings. */
   static final Comparator<String> CODE_POINT_ORDER = PlatformText::compareCodePoints;
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private PlatformText() {}
-
-  /** Makes untrusted input safe to print: control characters and quotes escaped, long input cut. */
-  static String quoteInput(String input) {
-    int shown = Math.min(input.length(), MAX_SHOWN);
-    StringBuilder sb = new StringBuilder(shown + 16);
-    for (int i = 0; i < shown; i++) {
-      char c = input.charAt(i);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    if (shown < input.length()) {
-      sb.append("...(").append(input.length()).append(" characters)");
-    }
-    return sb.toString();
-  }
 
   /** Whether every character is one of {@code [A-Za-z0-9_-]}, plus {@code extra}. */
   static boolean isWord(String s, String extra) {

@@ -1,9 +1,7 @@
 package dev.ferry.manifest;
 
-import dev.ferry.FerryException;
+import dev.ferry.internal.Texts;
 import dev.ferry.reference.Digest;
-import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,12 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class UnsupportedManifestException extends FerryException {
+public final class UnsupportedManifestException extends ManifestException {
   private static final long serialVersionUID = 1L;
-
-  private final String reason;
-  private final @Nullable String mediaType;
-  private final @Nullable Digest digest;
 
   /**
    * Creates the exception.
@@ -31,10 +25,7 @@ public final class UnsupportedManifestException extends FerryException {
    * @param digest the SHA-256 digest of the document, when known
    */
   public UnsupportedManifestException(String reason, @Nullable String mediaType, @Nullable Digest digest) {
-    super("unsupported manifest" + (digest == null ? "" : " " + digest) + ": " + reason);
-    this.reason = Objects.requireNonNull(reason, "reason");
-    this.mediaType = mediaType;
-    this.digest = digest;
+    super("unsupported manifest", reason, mediaType, digest, null);
   }
 
   static UnsupportedManifestException schema1(String mediaType, String evidence, @Nullable Digest digest) {
@@ -51,32 +42,5 @@ public final class UnsupportedManifestException extends FerryException {
     return new UnsupportedManifestException("media type " + Texts.quote(mediaType) + " (" + where
         + ") is not a manifest type Ferry understands; supported: "
         + String.join(", ", MediaTypes.MANIFEST_ACCEPT), mediaType, digest);
-  }
-
-  /**
-   * What the document is and why it is refused.
-   *
-   * @return the reason
-   */
-  public String reason() {
-    return reason;
-  }
-
-  /**
-   * The media type that is not supported.
-   *
-   * @return the media type, or empty when the document did not name one
-   */
-  public Optional<String> mediaType() {
-    return Optional.ofNullable(mediaType);
-  }
-
-  /**
-   * The SHA-256 digest of the refused document's bytes, when they were read.
-   *
-   * @return the digest, or empty
-   */
-  public Optional<Digest> digest() {
-    return Optional.ofNullable(digest);
   }
 }

@@ -1,6 +1,6 @@
 package dev.ferry.reference;
 
-import dev.ferry.FerryException;
+import dev.ferry.InvalidInputException;
 
 /**
  * A digest string that is not {@code sha256:<64 hex>} or {@code sha512:<128 hex>}.
@@ -9,11 +9,8 @@ import dev.ferry.FerryException;
  *
  * @since 0.1
  */
-public final class InvalidDigestException extends FerryException {
+public final class InvalidDigestException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
-
-  private final String input;
-  private final String reason;
 
   /**
    * Creates the exception.
@@ -22,18 +19,6 @@ public final class InvalidDigestException extends FerryException {
    * @param reason the rule it broke
    */
   public InvalidDigestException(String input, String reason) {
-    super("invalid digest \"" + Texts.quoteInput(input) + "\": " + reason);
-    this.input = input;
-    this.reason = reason;
-  }
-
-  /** {@return the text that failed to parse} */
-  public String input() {
-    return input;
-  }
-
-  /** {@return the rule it broke} */
-  public String reason() {
-    return reason;
+    super("digest", input, reason, null);
   }
 }

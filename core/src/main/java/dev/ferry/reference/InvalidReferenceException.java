@@ -1,6 +1,6 @@
 package dev.ferry.reference;
 
-import dev.ferry.FerryException;
+import dev.ferry.InvalidInputException;
 
 /**
  * An image reference that Docker, containerd and Kubernetes would refuse too:
@@ -10,11 +10,8 @@ import dev.ferry.FerryException;
  *
  * @since 0.1
  */
-public final class InvalidReferenceException extends FerryException {
+public final class InvalidReferenceException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
-
-  private final String input;
-  private final String reason;
 
   /**
    * Creates the exception.
@@ -23,9 +20,7 @@ public final class InvalidReferenceException extends FerryException {
    * @param reason the rule it broke, e.g. "repository name must be lowercase"
    */
   public InvalidReferenceException(String input, String reason) {
-    super("invalid image reference \"" + Texts.quoteInput(input) + "\": " + reason);
-    this.input = input;
-    this.reason = reason;
+    super("image reference", input, reason, null);
   }
 
   /**
@@ -36,18 +31,6 @@ public final class InvalidReferenceException extends FerryException {
    * @param cause the underlying failure
    */
   public InvalidReferenceException(String input, String reason, Throwable cause) {
-    super("invalid image reference \"" + Texts.quoteInput(input) + "\": " + reason, cause);
-    this.input = input;
-    this.reason = reason;
-  }
-
-  /** {@return the text that failed to parse} */
-  public String input() {
-    return input;
-  }
-
-  /** {@return the rule it broke} */
-  public String reason() {
-    return reason;
+    super("image reference", input, reason, cause);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.reference;
 
 import dev.ferry.FerryLimits;
+import dev.ferry.internal.Texts;
 
 /**
  * The grammar of image references as {@code github.com/distribution/reference}
@@ -327,7 +328,7 @@ final class ReferenceGrammar {
   }
 
   static String quote(String text) {
-    return "\"" + Texts.quoteInput(text) + "\"";
+    return "\"" + Texts.escape(text) + "\"";
   }
 
   private static boolean isSeparator(String separator) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.ferry.internal.Texts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -93,7 +94,7 @@ public final class JsonReader {
         throw jre;
       }
       // reading a byte array cannot fail with I/O; anything else from the parser is still bad input
-      throw new JsonReadException("unreadable JSON: " + Texts.safe(String.valueOf(e.getMessage())), -1, -1, e);
+      throw new JsonReadException("unreadable JSON: " + Texts.escape(String.valueOf(e.getMessage())), -1, -1, e);
     }
   }
 
@@ -114,10 +115,10 @@ public final class JsonReader {
     String message = String.valueOf(e.getOriginalMessage());
     Matcher duplicate = DUPLICATE.matcher(message);
     if (duplicate.find()) {
-      return "duplicate key \"" + Texts.safe(duplicate.group(1))
+      return "duplicate key \"" + Texts.escape(duplicate.group(1))
           + "\" (ambiguous: JSON readers disagree on which value wins)";
     }
-    return Texts.safe(message);
+    return Texts.escape(message);
   }
 
   private void checkEncoding(byte[] json) {
@@ -147,7 +148,7 @@ public final class JsonReader {
       Object value = readValue(parser, depth);
       if (object.put(name, value) != null) {
         // the parser's own duplicate detection catches this first; kept as a guard
-        throw failure("duplicate key \"" + Texts.safe(name) + "\"", parser.currentLocation(), null);
+        throw failure("duplicate key \"" + Texts.escape(name) + "\"", parser.currentLocation(), null);
       }
     }
     if (token != JsonToken.END_OBJECT) {
@@ -209,7 +210,7 @@ public final class JsonReader {
     if (message.contains("nesting depth")) {
       return "JSON nested deeper than " + maxDepth + " levels";
     }
-    return "JSON limit exceeded: " + Texts.safe(message);
+    return "JSON limit exceeded: " + Texts.escape(message);
   }
 
   private static JsonReadException failure(String reason, JsonLocation location, Throwable cause) {
