@@ -111,6 +111,8 @@ public final class JsonReader {
     }
   }
 
+  private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at \\[[^\\]]*\\][^)]*\\)");
+
   private static String reason(JsonProcessingException e) {
     String message = String.valueOf(e.getOriginalMessage());
     Matcher duplicate = DUPLICATE.matcher(message);
@@ -118,7 +120,8 @@ public final class JsonReader {
       return "duplicate key \"" + Texts.escape(duplicate.group(1))
           + "\" (ambiguous: JSON readers disagree on which value wins)";
     }
-    return Texts.escape(message);
+    // Jackson points back at where an unclosed value started, in its own location syntax; we add ours
+    return Texts.escape(START_MARKER.matcher(message).replaceAll(""));
   }
 
   private void checkEncoding(byte[] json) {
