@@ -1,14 +1,20 @@
 /**
- * Ferry core: image references, digests, platforms, the manifest model and,
- * in later releases, the registry client and the copy engine.
+ * Ferry core: image references, digests, platforms, the manifest model, the
+ * registry client and (later) the copy engine.
  *
  * <p>Only API packages are exported; {@code dev.ferry.internal.*} may change without notice.
  */
 module dev.ferry.core {
   requires com.fasterxml.jackson.core;
+  requires org.apache.httpcomponents.client5.httpclient5;
+  requires org.apache.httpcomponents.core5.httpcore5;
   requires static transitive org.jspecify;
 
   exports dev.ferry;
   exports dev.ferry.reference;
   exports dev.ferry.manifest;
+  exports dev.ferry.auth;
+  exports dev.ferry.registry;
+
+  uses dev.ferry.auth.CredentialProvider;
 }

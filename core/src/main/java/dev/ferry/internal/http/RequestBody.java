@@ -1,0 +1,83 @@
+package dev.ferry.internal.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** A request body the transport streams to the socket. */
+public interface RequestBody {
+  /** The Content-Type, or null to send none. */
+  @Nullable String contentType();
+
+  /** The exact length, or -1 to send chunked. */
+  long contentLength();
+
+  /** Whether {@link #writeTo} may be called more than once (for retries and re-authentication). */
+  boolean isReplayable();
+
+  /** Writes the whole body. */
+  void writeTo(OutputStream out) throws IOException;
+
+  /** A replayable body of bytes held in memory (manifests, small JSON). */
+  static RequestBody of(byte[] bytes, @Nullable String contentType) {
+    Objects.requireNonNull(bytes, "bytes");
+    return new RequestBody() {
+      @Override
+      public @Nullable String contentType() {
+        return contentType;
+      }
+
+      @Override
+      public long contentLength() {
+        return bytes.length;
+      }
+
+      @Override
+      public boolean isReplayable() {
+        return true;
+      }
+
+      @Override
+      public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes);
+      }
+    };
+  }
+
+  /**
+   * A one-shot body streamed from a source (a blob coming from another registry):
+   * copied through a fixed buffer, never held whole. Not replayable.
+   */
+  static RequestBody streaming(InputStream source, long length, @Nullable String contentType) {
+    Objects.requireNonNull(source, "source");
+    return new RequestBody() {
+      private boolean written;
+
+      @Override
+      public @Nullable String contentType() {
+        return contentType;
+      }
+
+      @Override
+      public long contentLength() {
+        return length;
+      }
+
+      @Override
+      public boolean isReplayable() {
+        return false;
+      }
+
+      @Override
+      public void writeTo(OutputStream out) throws IOException {
+        if (written) {
+          throw new IOException("a streamed body can be sent only once");
+        }
+        written = true;
+        source.transferTo(out);
+      }
+    };
+  }
+}
