@@ -1,0 +1,54 @@
+package dev.ferry.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Asks providers in order. Immutable; thread-safe when its providers are (which the SPI requires). */
+final class CredentialChain implements CredentialProvider {
+  private final List<CredentialProvider> providers;
+
+  CredentialChain(List<CredentialProvider> providers) {
+    // List.of / List.copyOf already refuse null elements; the message names what was null
+    for (CredentialProvider p : providers) {
+      Objects.requireNonNull(p, "provider");
+    }
+    this.providers = providers;
+  }
+
+  /** Every provider the loader finds, created now so that a broken one fails here and not mid-copy. */
+  static CredentialProvider loaded(Iterable<CredentialProvider> loader) {
+    List<CredentialProvider> found = new ArrayList<>();
+    for (CredentialProvider p : loader) {
+      found.add(p);
+    }
+    return new CredentialChain(List.copyOf(found));
+  }
+
+  @Override
+  public Optional<Credential> credentialFor(String registry, String repository) {
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(repository, "repository");
+    for (CredentialProvider p : providers) {
+      Optional<Credential> found = p.credentialFor(registry, repository);
+      if (found == null) {
+        throw new CredentialException("credential provider " + p.getClass().getName()
+            + " returned null instead of Optional.empty()");
+      }
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  List<CredentialProvider> providers() {
+    return providers;
+  }
+
+  @Override
+  public String toString() {
+    return "CredentialProvider.chain" + providers;
+  }
+}
