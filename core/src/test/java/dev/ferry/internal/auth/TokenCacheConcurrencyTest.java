@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class TokenCacheConcurrencyTest {
@@ -50,33 +49,36 @@ class TokenCacheConcurrencyTest {
         .isEqualTo("later");
   }
 
-  private static List<Object> runAll(java.util.concurrent.Callable<Object> task, CountDownLatch release)
-      throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      CountDownLatch ready = new CountDownLatch(THREADS);
-      List<Future<Object>> futures = new ArrayList<>();
-      for (int i = 0; i < THREADS; i++) {
-        futures.add(pool.submit(() -> {
-          ready.countDown();
-          try {
-            return task.call();
-          } catch (RuntimeException e) {
-            return e;
-          }
-        }));
-      }
-      ready.await(10, TimeUnit.SECONDS);
-      Thread.sleep(200); // let every thread reach the cache while the one fetch is held
-      release.countDown();
-      List<Object> results = new ArrayList<>();
-      for (Future<Object> f : futures) {
-        results.add(f.get(10, TimeUnit.SECONDS));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
+  /**
+   * Runs the task in every thread and lets the one fetch finish only once all threads
+   * are parked: the fetcher on the release latch, the others waiting for its result.
+   */
+  private static List<Object> runAll(Supplier<Object> task, CountDownLatch release) throws InterruptedException {
+    AtomicReferenceArray<Object> results = new AtomicReferenceArray<>(THREADS);
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < THREADS; i++) {
+      int slot = i;
+      threads.add(new Thread(() -> {
+        try {
+          results.set(slot, task.get());
+        } catch (RuntimeException e) {
+          results.set(slot, e);
+        }
+      }, "token-cache-test-" + i));
     }
+    threads.forEach(Thread::start);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+        || t.getState() == Thread.State.TIMED_WAITING) && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    release.countDown();
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < THREADS; i++) {
+      threads.get(i).join(10_000);
+      out.add(results.get(i));
+    }
+    return out;
   }
 
   private static void await(CountDownLatch latch) {
