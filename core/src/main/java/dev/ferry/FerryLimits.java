@@ -30,5 +30,11 @@ public final class FerryLimits {
   /** Deepest JSON nesting accepted in a manifest. */
   public static final int MAX_JSON_DEPTH = 64;
 
+  /**
+   * Most HTTP redirects followed for one request before it fails; a redirect
+   * loop between two servers ends here.
+   */
+  public static final int MAX_REDIRECT_HOPS = 10;
+
   private FerryLimits() {}
 }
