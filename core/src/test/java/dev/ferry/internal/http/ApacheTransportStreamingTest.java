@@ -146,6 +146,19 @@ class ApacheTransportStreamingTest {
   }
 
   @Test
+  void anUnreadBodyOfUnknownLengthIsDroppedNotRead() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(404).chunkedBody("y".repeat(10_000), 1000).build());
+    server.enqueue(ok("fresh"));
+
+    Response error = transport.execute(Request.of("GET", http(server, "/v2/a")), CONTEXT);
+    error.close();
+    assertThat(text(transport.execute(Request.of("GET", http(server, "/v2/b")), CONTEXT))).isEqualTo("fresh");
+
+    int first = server.takeRequest().getConnectionIndex();
+    assertThat(server.takeRequest().getConnectionIndex()).isNotEqualTo(first);
+  }
+
+  @Test
   void uploadsABodyOfUnknownLengthChunked() throws Exception {
     byte[] layer = new byte[3 * MiB + 17];
     new Random(7).nextBytes(layer);

@@ -9,6 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.registry.RegistryOptions;
 import dev.ferry.registry.TransportException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import mockwebserver3.MockWebServer;
@@ -169,5 +175,32 @@ class ApacheTransportTlsTest {
 
     assertThat(text(get(RegistryOptions.builder().insecureTls()
         .clientCertificate(CERTS.clientKey(), CERTS.clientChain()).build()))).isEqualTo("both");
+  }
+
+  @Test
+  void httpsToAPlainHttpServerFailsAtOnceSoACallerCanFallBackToHttp() throws Exception {
+    // what Go's net/http (so most registries) answers a TLS hello on a plain HTTP port
+    try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread answer = new Thread(() -> {
+        try (Socket s = plain.accept()) {
+          s.getInputStream().read(new byte[512]);
+          s.getOutputStream().write("HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n"
+              .getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+          // the test fails on the client side if this does
+        }
+      });
+      answer.start();
+      transport = new ApacheTransport(TransportTests.settings(sleeper)
+          .registry("127.0.0.1:" + plain.getLocalPort(), RegistryOptions.builder().insecure().build()).build());
+
+      assertThatThrownBy(() -> transport.execute(Request.of("GET",
+          URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/v2/")), CONTEXT))
+          .isInstanceOf(TransportException.class)
+          .hasMessageContaining("failed: TLS failure: Unsupported or unrecognized SSL message")
+          .hasCauseInstanceOf(SSLException.class);
+      assertThat(sleeper.waits).isEmpty();
+      answer.join(5000);
+    }
   }
 }
