@@ -104,10 +104,7 @@ public final class RegistryOptions {
    */
   public Builder toBuilder() {
     Builder b = new Builder().scheme(scheme).caCertificates(caCertificates);
-    if (clientKey != null) {
-      b.clientCertificate(clientKey, clientCertificateChain);
-    }
-    return b;
+    return clientKey == null ? b : b.clientCertificate(clientKey, clientCertificateChain);
   }
 
   /** {@return the scheme and verification mode} */
@@ -252,9 +249,9 @@ public final class RegistryOptions {
         throw new IllegalArgumentException("the client certificate chain is empty");
       }
       List<X509Certificate> copy = List.copyOf(chain);
-      this.clientKey = key;
-      this.clientCertificateChain.clear();
-      this.clientCertificateChain.addAll(copy);
+      clientKey = key;
+      clientCertificateChain.clear();
+      clientCertificateChain.addAll(copy);
       return this;
     }
 

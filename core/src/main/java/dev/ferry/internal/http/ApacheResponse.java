@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A response whose body is the live connection stream. Closing it (or its body)
  * returns the connection to the pool when the body was read to the end or what is
- * left is small enough to read through quickly; otherwise the connection is closed,
+ * left has a known length small enough to read through quickly; otherwise the
+ * connection is closed,
  * so a half-read 1 GiB blob is never drained. Closing HttpClient's own stream would
  * drain whatever is left, which is why the body's close() comes here instead.
  * Thread-safety: close() may be called from any thread, once or many times; the body
@@ -111,8 +112,9 @@ final class ApacheResponse implements Response {
   }
 
   private boolean drainWithinLimit() throws IOException {
+    // only a known, small remainder: reading an unknown length could block on a stalled server
     OptionalLong length = contentLength();
-    if (length.isPresent() && length.getAsLong() - body.consumed > DRAIN_LIMIT) {
+    if (length.isEmpty() || length.getAsLong() - body.consumed > DRAIN_LIMIT) {
       return false;
     }
     byte[] buffer = new byte[8192];

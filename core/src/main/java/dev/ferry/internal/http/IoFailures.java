@@ -60,9 +60,7 @@ final class IoFailures {
       return "unknown host" + detail;
     }
     if (failure instanceof SSLHandshakeException || failure instanceof SSLPeerUnverifiedException) {
-      return "TLS handshake failed (the server's certificate is not trusted, does not match the host name, "
-          + "or the server refused the client certificate; add the registry's CA with "
-          + "RegistryOptions.caCertificates or name the registry insecure)" + detail;
+      return "TLS handshake failed" + tlsHint(String.valueOf(failure.getMessage())) + detail;
     }
     if (failure instanceof SSLException) {
       return "TLS failure" + detail;
@@ -86,6 +84,22 @@ final class IoFailures {
       return "connection failed" + detail;
     }
     return failure.getClass().getSimpleName() + detail;
+  }
+
+  // the JDK's wording is all there is to tell these apart; the hint is a guess, the detail stays
+  private static String tlsHint(String message) {
+    if (message.contains("PKIX") || message.contains("unable to find valid certification path")) {
+      return ": the server's certificate is not trusted (add its CA with RegistryOptions caCertificates, "
+          + "or name the registry insecure)";
+    }
+    if (message.contains("No subject alternative") || message.contains("No name matching")) {
+      return ": the server's certificate does not match the host name";
+    }
+    if (message.contains("bad_certificate") || message.contains("certificate_required")
+        || message.contains("unknown_ca") || message.contains("certificate_unknown")) {
+      return ": the server refused the client certificate, or wanted one and got none";
+    }
+    return "";
   }
 
   static TransportException toException(Request request, CallContext context, IOException e) {

@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * Follows redirects itself rather than letting HttpClient do it, because the rules
  * are the registry's to keep: {@code Authorization} (and {@code Cookie}) never goes to
- * an origin other than the one first asked; HTTPS never continues over plain HTTP;
+ * an origin other than the one first asked, and once dropped is not restored when another
+ * host redirects back (that host would choose where, and with a 307 how, the token is
+ * used); HTTPS never continues over plain HTTP;
  * a one-shot body is never sent twice; at most {@link FerryLimits#MAX_REDIRECT_HOPS} hops.
  *
  * <p>A redirect that cannot be followed safely fails with {@link RegistryResponseException}

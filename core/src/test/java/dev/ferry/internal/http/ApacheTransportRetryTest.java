@@ -253,4 +253,22 @@ class ApacheTransportRetryTest {
         "GET " + url + " #1 150ms 503 Service Unavailable",
         "GET " + url + " #2 1000ms 429 Too Many Requests");
   }
+
+  @Test
+  void jitteredWaitsStayWithinTheirBoundsWithASeededRandom() throws Exception {
+    transport.close();
+    transport = new ApacheTransport(TransportTests.settings(sleeper).random(new java.util.Random(42)::nextDouble)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(6).jitter(RetryPolicy.Jitter.FULL).build()).build());
+    for (int i = 0; i < 6; i++) {
+      server.enqueue(status(503));
+    }
+
+    transport.execute(Request.of("GET", http(server, "/v2/")), CONTEXT).close();
+
+    assertThat(sleeper.waits).hasSize(5);
+    for (int i = 0; i < 5; i++) {
+      assertThat(sleeper.waits.get(i)).isBetween(Duration.ZERO, Duration.ofMillis(200L << i));
+    }
+    assertThat(sleeper.waits).doesNotHaveDuplicates();
+  }
 }
