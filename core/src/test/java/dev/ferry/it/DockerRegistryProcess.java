@@ -2,7 +2,6 @@ package dev.ferry.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,42 +24,102 @@ public final class DockerRegistryProcess implements AutoCloseable {
   private final int port;
   private final Path log;
 
-  private DockerRegistryProcess(Process process, int port, Path log) {
+  private final boolean tls;
+
+  private DockerRegistryProcess(Process process, int port, Path log, boolean tls) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.tls = tls;
   }
 
   /** Starts a plain-HTTP registry with filesystem storage under {@code workDir}. */
   public static DockerRegistryProcess start(Path workDir) {
-    Path binary = RealTools.require("docker-registry");
-    try {
-      int port = freePort();
-      Path storage = Files.createDirectories(workDir.resolve("storage"));
-      Path config = workDir.resolve("config.yml");
-      Files.writeString(config, String.join("\n",
-          "version: 0.1",
-          "log:",
-          "  level: info",
-          "storage:",
-          "  filesystem:",
-          "    rootdirectory: " + storage.toAbsolutePath(),
-          "  delete:",
-          "    enabled: true",
-          "http:",
-          "  addr: 127.0.0.1:" + port,
-          "  secret: ferry-integration-test",
-          ""), StandardCharsets.UTF_8);
-      Path log = workDir.resolve("registry.log");
-      Process p = new ProcessBuilder(binary.toString(), "serve", config.toString())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
-      DockerRegistryProcess registry = new DockerRegistryProcess(p, port, log);
-      registry.awaitReady();
-      return registry;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start docker-registry", e);
+    return builder(workDir).start();
+  }
+
+  public static Builder builder(Path workDir) {
+    return new Builder(workDir);
+  }
+
+  /** Settings for the generated config: TLS, htpasswd Basic auth, or token auth. */
+  public static final class Builder {
+    private final Path workDir;
+    private Path tlsCertificate;
+    private Path tlsKey;
+    private Path htpasswd;
+    private String tokenRealm;
+    private String tokenService;
+    private String tokenIssuer;
+    private Path tokenRootCertBundle;
+
+    private Builder(Path workDir) {
+      this.workDir = workDir;
+    }
+
+    /** Serve HTTPS with this PEM certificate chain and PEM private key. */
+    public Builder tls(Path certificatePem, Path keyPem) {
+      this.tlsCertificate = certificatePem;
+      this.tlsKey = keyPem;
+      return this;
+    }
+
+    /** Basic auth against an htpasswd file (bcrypt entries). */
+    public Builder htpasswd(Path file) {
+      this.htpasswd = file;
+      return this;
+    }
+
+    /** Bearer token auth: tokens from {@code realm}, signed by a key whose certificate is in the bundle. */
+    public Builder token(String realm, String service, String issuer, Path rootCertBundle) {
+      this.tokenRealm = realm;
+      this.tokenService = service;
+      this.tokenIssuer = issuer;
+      this.tokenRootCertBundle = rootCertBundle;
+      return this;
+    }
+
+    public DockerRegistryProcess start() {
+      Path binary = RealTools.require("docker-registry");
+      try {
+        int port = freePort();
+        Path storage = Files.createDirectories(workDir.resolve("storage"));
+        List<String> config = new java.util.ArrayList<>(List.of(
+            "version: 0.1",
+            "log:",
+            "  level: info",
+            "storage:",
+            "  filesystem:",
+            "    rootdirectory: " + storage.toAbsolutePath(),
+            "  delete:",
+            "    enabled: true",
+            "http:",
+            "  addr: 127.0.0.1:" + port,
+            "  secret: ferry-integration-test"));
+        if (tlsCertificate != null) {
+          config.addAll(List.of("  tls:", "    certificate: " + tlsCertificate.toAbsolutePath(),
+              "    key: " + tlsKey.toAbsolutePath()));
+        }
+        if (htpasswd != null) {
+          config.addAll(List.of("auth:", "  htpasswd:", "    realm: ferry-test", "    path: " + htpasswd.toAbsolutePath()));
+        } else if (tokenRealm != null) {
+          config.addAll(List.of("auth:", "  token:", "    realm: " + tokenRealm, "    service: " + tokenService,
+              "    issuer: " + tokenIssuer, "    rootcertbundle: " + tokenRootCertBundle.toAbsolutePath()));
+        }
+        config.add("");
+        Path configFile = workDir.resolve("config.yml");
+        Files.writeString(configFile, String.join("\n", config), StandardCharsets.UTF_8);
+        Path log = workDir.resolve("registry.log");
+        Process p = new ProcessBuilder(binary.toString(), "serve", configFile.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+        DockerRegistryProcess registry = new DockerRegistryProcess(p, port, log, tlsCertificate != null);
+        registry.awaitReady();
+        return registry;
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start docker-registry", e);
+      }
     }
   }
 
@@ -71,7 +130,7 @@ public final class DockerRegistryProcess implements AutoCloseable {
 
   /** The base URL of the API, {@code http://127.0.0.1:PORT}. */
   public URI baseUri() {
-    return URI.create("http://" + address());
+    return URI.create((tls ? "https://" : "http://") + address());
   }
 
   /** The registry's own log, for failure messages. */
@@ -90,15 +149,9 @@ public final class DockerRegistryProcess implements AutoCloseable {
       if (!process.isAlive()) {
         throw new AssertionError("docker-registry exited with " + process.exitValue() + ":\n" + logTail());
       }
-      try {
-        HttpURLConnection c = (HttpURLConnection) baseUri().resolve("/v2/").toURL().openConnection();
-        c.setConnectTimeout(500);
-        c.setReadTimeout(1000);
-        int status = c.getResponseCode();
-        c.disconnect();
-        if (status == 200) {
-          return;
-        }
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+        return;
       } catch (IOException notYet) {
         // not listening yet
       }

@@ -1,0 +1,105 @@
+package dev.ferry.registry;
+
+import dev.ferry.internal.http.Request;
+import dev.ferry.internal.http.Response;
+import dev.ferry.internal.http.Urls;
+import dev.ferry.manifest.Descriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends a blob's bytes with {@code PATCH}: in one streamed request, or in chunks
+ * with {@code Content-Range}. When a connection fails mid-way it asks the
+ * registry how much it has (GET on the session) and continues from there,
+ * reopening the source at that offset.
+ */
+final class Chunks {
+  private final BlobUploads uploads;
+  private final Descriptor blob;
+  private final BlobSource source;
+  private final long chunkSize;
+  private final AtomicLong sent;
+  private UploadSession session;
+  private @Nullable InputStream in;
+  private long inPosition;
+
+  Chunks(BlobUploads uploads, UploadSession session, Descriptor blob, BlobSource source, long chunkSize,
+      AtomicLong sent) {
+    this.uploads = uploads;
+    this.session = session;
+    this.blob = blob;
+    this.source = source;
+    this.chunkSize = chunkSize;
+    this.sent = sent;
+  }
+
+  /** Sends every byte and returns the session to commit with {@code PUT ?digest=}. */
+  UploadSession send() {
+    long offset = 0;
+    int resumes = 0;
+    try {
+      while (offset < blob.size()) {
+        long length = Math.min(chunkSize, blob.size() - offset);
+        try {
+          patch(offset, length);
+          offset += length;
+        } catch (TransportException dropped) {
+          if (++resumes > BlobUploads.MAX_RESUMES) {
+            throw dropped;
+          }
+          BlobUploads.closeQuietly(in);
+          in = null;
+          offset = uploads.offset(session);
+        }
+      }
+      return session;
+    } finally {
+      BlobUploads.closeQuietly(in);
+    }
+  }
+
+  private void patch(long offset, long length) {
+    InputStream body = sourceAt(offset);
+    Request request = Request.of("PATCH", session.location());
+    if (chunkSize != Long.MAX_VALUE || offset > 0) {
+      // a streamed upload that resumed continues with ranges, as the spec's chunked mode does
+      request = request.header("Content-Range", offset + "-" + (offset + length - 1));
+    }
+    request = request.withMethod("PATCH", new SourceBody(body, length, sent));
+    Response response = uploads.send(session, request);
+    inPosition = offset + length;
+    if (response.status() != 202 && response.status() != 204) {
+      throw uploads.failure(request, response, session.context());
+    }
+    try (response) {
+      String location = response.header("Location").orElse(null);
+      if (location != null) {
+        session = session.moveTo(session.location().resolve(location));
+      }
+      long acknowledged = UploadSession.nextOffset(response.header("Range"));
+      if (response.header("Range").isPresent() && acknowledged != offset + length) {
+        throw new RegistryProtocolException("the registry acknowledged " + acknowledged + " bytes after a chunk"
+            + " ending at " + (offset + length), session.context().registry(), session.context().repository(),
+            "PATCH", Urls.redact(request.uri()));
+      }
+    }
+  }
+
+  private InputStream sourceAt(long offset) {
+    try {
+      if (in != null && inPosition == offset) {
+        return in;
+      }
+      BlobUploads.closeQuietly(in);
+      in = source.open(offset);
+      inPosition = offset;
+      return in;
+    } catch (IOException e) {
+      throw new TransportException("could not read the blob " + blob.digest() + " at offset " + offset + ": "
+          + e.getMessage(), session.context().registry(), session.context().repository(), "PATCH",
+          Urls.redact(session.location()), e);
+    }
+  }
+}

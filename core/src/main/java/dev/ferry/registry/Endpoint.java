@@ -1,0 +1,109 @@
+package dev.ferry.registry;
+
+import dev.ferry.internal.auth.RegistryAuth;
+import dev.ferry.internal.auth.Scope;
+import dev.ferry.internal.http.CallContext;
+import dev.ferry.internal.http.ErrorBodies;
+import dev.ferry.internal.http.Request;
+import dev.ferry.internal.http.Response;
+import dev.ferry.internal.http.Transport;
+import dev.ferry.internal.http.Urls;
+import dev.ferry.reference.ImageReference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where each registry's API lives and how a call reaches it: the base URI
+ * (scheme decided once per registry, falling back to plain HTTP only for
+ * registries named insecure), authorization through {@link RegistryAuth}, and
+ * the mapping of error statuses to typed exceptions.
+ *
+ * <p>Thread-safety: thread-safe; shared by every call of a client.
+ */
+final class Endpoint {
+  private final Transport transport;
+  private final RegistryAuth auth;
+  private final RegistrySettings settings;
+  private final Map<String, URI> bases = new ConcurrentHashMap<>();
+
+  Endpoint(Transport transport, RegistryAuth auth, RegistrySettings settings) {
+    this.transport = transport;
+    this.auth = auth;
+    this.settings = settings;
+  }
+
+  /** {@code scheme://apiHost/v2/}, probing https then http once for registries named insecure. */
+  URI base(String registry) {
+    return bases.computeIfAbsent(registry, this::resolveBase);
+  }
+
+  private URI resolveBase(String registry) {
+    String host = ImageReference.apiHost(registry);
+    return switch (settings.schemeFor(registry)) {
+      case HTTPS, HTTPS_INSECURE -> URI.create("https://" + host + "/v2/");
+      case HTTP -> URI.create("http://" + host + "/v2/");
+      case HTTPS_INSECURE_OR_HTTP -> probe(registry, host);
+    };
+  }
+
+  private URI probe(String registry, String host) {
+    URI https = URI.create("https://" + host + "/v2/");
+    try {
+      transport.execute(Request.of("GET", https), new CallContext(registry, null)).close();
+      return https;
+    } catch (TransportException tlsOrConnectionFailure) {
+      // as Docker does for insecure registries: no TLS there, so speak plain HTTP
+      return URI.create("http://" + host + "/v2/");
+    }
+  }
+
+  /** {@code base + path}, where path is relative to {@code /v2/}, e.g. {@code org/app/manifests/1.0}. */
+  URI uri(String registry, String path) {
+    return base(registry).resolve(path);
+  }
+
+  /** Sends with authorization for the scopes; the caller closes the response. */
+  Response send(Request request, CallContext context, List<Scope> scopes) {
+    return auth.send(request, context, scopes);
+  }
+
+  /** Sends without authorization: redirect targets, pings, upload status already authorized by URL. */
+  Response sendPlain(Request request, CallContext context) {
+    return transport.execute(request, context);
+  }
+
+  /** Throws the typed exception for an unexpected status, closing the response. */
+  RegistryException failure(Request request, Response response, CallContext context) {
+    try (response) {
+      return ErrorBodies.toException(request, response, context);
+    }
+  }
+
+  /** Reads a small body whole (manifests, JSON lists), refusing more than {@code limit} bytes. */
+  static byte[] readCapped(Request request, Response response, CallContext context, int limit, String what) {
+    long declared = response.contentLength().orElse(-1);
+    if (declared > limit) {
+      throw tooLarge(request, context, what, declared + " bytes", limit);
+    }
+    try (InputStream in = response.body()) {
+      byte[] bytes = in.readNBytes(limit + 1);
+      if (bytes.length > limit) {
+        throw tooLarge(request, context, what, "more than " + limit + " bytes", limit);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new TransportException("reading the " + what + " failed: " + e.getMessage(), context.registry(),
+          context.repository(), request.method(), Urls.redact(request.uri()), e);
+    }
+  }
+
+  private static RegistryProtocolException tooLarge(Request request, CallContext context, String what,
+      String size, int limit) {
+    return new RegistryProtocolException("the " + what + " is " + size + ", over Ferry's limit of " + limit
+        + " bytes", context.registry(), context.repository(), request.method(), Urls.redact(request.uri()));
+  }
+}

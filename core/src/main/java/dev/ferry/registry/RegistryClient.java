@@ -1,0 +1,279 @@
+package dev.ferry.registry;
+
+import dev.ferry.internal.auth.RegistryAuth;
+import dev.ferry.internal.http.CallContext;
+import dev.ferry.internal.http.Request;
+import dev.ferry.internal.http.Response;
+import dev.ferry.internal.http.Transport;
+import dev.ferry.manifest.Descriptor;
+import dev.ferry.manifest.Manifest;
+import dev.ferry.reference.Digest;
+import dev.ferry.reference.ImageReference;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Speaks the OCI distribution API (and Docker registry v2) to any registry:
+ * manifests, blobs, uploads, tags, catalog and referrers, with token auth,
+ * retries and per-registry transport settings. One client serves every
+ * registry; connections and tokens are pooled and reused.
+ *
+ * <pre>{@code
+ * try (RegistryClient client = RegistryClient.builder()
+ *         .credentials(CredentialProvider.defaults())
+ *         .insecure("localhost:5000")
+ *         .build()) {
+ *   Manifest manifest = client.fetchManifest(ImageReference.parse("nginx:1.27"));
+ * }
+ * }</pre>
+ *
+ * <p>Repository-level calls take an {@link ImageReference}; only its registry and
+ * repository matter there (its tag and digest are ignored).
+ *
+ * <p>Thread-safety: thread-safe; share one client. Close it to release connections.
+ *
+ * @since 0.1
+ */
+public final class RegistryClient implements AutoCloseable {
+  private final Transport transport;
+  private final Endpoint endpoint;
+  private final ManifestCalls manifests;
+  private final BlobReads blobReads;
+  private final BlobUploads uploads;
+  private final ListCalls lists;
+  private final ReferrerCalls referrers;
+
+  RegistryClient(Transport transport, RegistryAuth auth, RegistrySettings settings) {
+    this.transport = transport;
+    this.endpoint = new Endpoint(transport, auth, settings);
+    this.manifests = new ManifestCalls(endpoint);
+    this.blobReads = new BlobReads(endpoint);
+    this.uploads = new BlobUploads(endpoint);
+    this.lists = new ListCalls(endpoint);
+    this.referrers = new ReferrerCalls(endpoint, manifests);
+  }
+
+  /**
+   * Starts configuring a client.
+   *
+   * @return a builder with safe defaults (verified TLS, retries, no credentials)
+   */
+  public static RegistryClientBuilder builder() {
+    return new RegistryClientBuilder();
+  }
+
+  /**
+   * Pings {@code /v2/}: is this a registry, and how does it want to be authenticated?
+   *
+   * @param registry the registry, e.g. {@code docker.io} or {@code localhost:5000}
+   * @return the status and the {@code WWW-Authenticate} challenges
+   * @throws TransportException if the registry cannot be reached
+   */
+  public PingResult ping(String registry) {
+    Objects.requireNonNull(registry, "registry");
+    URI uri = endpoint.base(registry);
+    try (Response response = endpoint.sendPlain(Request.of("GET", uri), new CallContext(registry, null))) {
+      return new PingResult(registry, uri, response.status(), response.headers("WWW-Authenticate"));
+    }
+  }
+
+  /**
+   * Fetches a manifest or index with its exact bytes. By digest, the bytes must
+   * hash to that digest; by tag, they must match the {@code Docker-Content-Digest}
+   * the registry sent.
+   *
+   * @param reference the image, by tag or digest (no tag and no digest means {@code latest})
+   * @return an {@code ImageManifest} or {@code ImageIndex}
+   * @throws RegistryResponseException if the registry answers with an error (404: not found)
+   * @throws dev.ferry.reference.DigestMismatchException if the bytes do not match the digest
+   * @throws dev.ferry.manifest.ManifestException if the bytes are not a usable manifest
+   * @throws AuthenticationException if access is refused
+   * @throws TransportException if the registry cannot be reached
+   */
+  public Manifest fetchManifest(ImageReference reference) {
+    return manifests.fetch(Objects.requireNonNull(reference, "reference"));
+  }
+
+  /**
+   * Asks for a manifest's digest, media type and size without its body (HEAD:
+   * cheap, and not counted against Docker Hub's pull limit).
+   *
+   * @param reference the image, by tag or digest
+   * @return the descriptor, or empty when the registry does not have it
+   * @throws RegistryResponseException for errors other than 404
+   * @throws AuthenticationException if access is refused
+   * @throws TransportException if the registry cannot be reached
+   */
+  public Optional<Descriptor> headManifest(ImageReference reference) {
+    return manifests.head(Objects.requireNonNull(reference, "reference"));
+  }
+
+  /**
+   * Pushes a manifest's exact bytes with its own media type, under the tag of
+   * the reference (or by digest when it has only a digest). Every blob or child
+   * it references must already be in the repository.
+   *
+   * @param reference where to push: registry, repository and tag (or digest)
+   * @param manifest the manifest to push, never re-serialised
+   * @return the manifest's digest
+   * @throws dev.ferry.reference.DigestMismatchException if the reference's digest is not the manifest's
+   * @throws RegistryResponseException if the registry refuses it (e.g. {@code MANIFEST_BLOB_UNKNOWN})
+   * @throws AuthenticationException if push access is refused
+   * @throws TransportException if the registry cannot be reached
+   */
+  public Digest pushManifest(ImageReference reference, Manifest manifest) {
+    return manifests.push(Objects.requireNonNull(reference, "reference"), Objects.requireNonNull(manifest, "manifest"));
+  }
+
+  /**
+   * Deletes a manifest by digest (or a tag, where the registry allows deleting tags).
+   *
+   * @param reference the manifest: its digest if it has one, else its tag
+   * @throws RegistryResponseException if the registry refuses (405 when deletes are disabled, 404)
+   * @throws AuthenticationException if access is refused
+   * @throws TransportException if the registry cannot be reached
+   */
+  public void deleteManifest(ImageReference reference) {
+    manifests.delete(Objects.requireNonNull(reference, "reference"));
+  }
+
+  /**
+   * Asks whether a repository has a blob.
+   *
+   * @param repository registry and repository
+   * @param digest the blob
+   * @return the blob's size when present (-1 if the registry did not say), empty when absent
+   * @throws RegistryResponseException for errors other than 404
+   * @throws AuthenticationException if access is refused
+   * @throws TransportException if the registry cannot be reached
+   */
+  public Optional<Long> headBlob(ImageReference repository, Digest digest) {
+    return blobReads.head(Objects.requireNonNull(repository, "repository"), Objects.requireNonNull(digest, "digest"));
+  }
+
+  /**
+   * Opens a blob for streaming. The stream verifies size and digest as it is
+   * read (the read that reaches the end throws {@link dev.ferry.reference.DigestMismatchException}
+   * on a mismatch) and resumes with {@code Range} after a dropped connection.
+   * Redirects to storage hosts are followed without credentials.
+   *
+   * @param repository registry and repository
+   * @param blob the blob's digest and size
+   * @return the content; close it
+   * @throws RegistryResponseException if the registry answers with an error (when the first byte is read)
+   */
+  public InputStream openBlob(ImageReference repository, Descriptor blob) {
+    return blobReads.stream(Objects.requireNonNull(repository, "repository"), Objects.requireNonNull(blob, "blob"));
+  }
+
+  /**
+   * Uploads a blob with the default options (streamed upload).
+   *
+   * @param repository registry and repository
+   * @param blob the blob's digest and size
+   * @param source where the bytes come from
+   * @return what was done
+   * @throws RegistryResponseException if the registry refuses the upload (e.g. {@code DIGEST_INVALID})
+   * @throws AuthenticationException if push access is refused
+   * @throws TransportException if the upload fails after resuming
+   */
+  public BlobPushResult pushBlob(ImageReference repository, Descriptor blob, BlobSource source) {
+    return pushBlob(repository, blob, source, BlobPushOptions.defaults());
+  }
+
+  /**
+   * Uploads a blob: monolithic, streamed or chunked, optionally mounting it from
+   * another repository of the same registry first.
+   *
+   * @param repository registry and repository
+   * @param blob the blob's digest and size
+   * @param source where the bytes come from
+   * @param options upload mode, chunk size, mount source
+   * @return what was done: mounted or uploaded, bytes sent
+   * @throws RegistryResponseException if the registry refuses the upload
+   * @throws AuthenticationException if push access is refused
+   * @throws TransportException if the upload fails after resuming
+   */
+  public BlobPushResult pushBlob(ImageReference repository, Descriptor blob, BlobSource source,
+      BlobPushOptions options) {
+    return uploads.push(Objects.requireNonNull(repository, "repository"), Objects.requireNonNull(blob, "blob"),
+        Objects.requireNonNull(source, "source"), Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * Lists every tag of a repository, following the registry's pagination.
+   *
+   * @param repository registry and repository
+   * @return the tags in the registry's order
+   * @throws RegistryResponseException if the registry answers with an error
+   * @throws AuthenticationException if access is refused
+   * @throws TransportException if the registry cannot be reached
+   */
+  public List<String> listTags(ImageReference repository) {
+    Objects.requireNonNull(repository, "repository");
+    return lists.all(repository.registry(), repository.repository());
+  }
+
+  /**
+   * Lists one page of tags.
+   *
+   * @param repository registry and repository
+   * @param pageSize the {@code n} parameter, or 0 to let the registry choose
+   * @param last the last tag of the previous page, or null for the first page
+   * @return the page and the {@code last} value for the next one
+   * @throws RegistryResponseException if the registry answers with an error
+   */
+  public TagPage listTags(ImageReference repository, int pageSize, @Nullable String last) {
+    Objects.requireNonNull(repository, "repository");
+    return lists.tagsPage(repository.registry(), repository.repository(), pageSize, last);
+  }
+
+  /**
+   * Lists every repository of a registry ({@code /v2/_catalog}); many public registries refuse this.
+   *
+   * @param registry the registry
+   * @return the repositories in the registry's order
+   * @throws RegistryResponseException if the registry answers with an error
+   */
+  public List<String> catalog(String registry) {
+    return lists.all(Objects.requireNonNull(registry, "registry"), null);
+  }
+
+  /**
+   * Lists one page of the catalog.
+   *
+   * @param registry the registry
+   * @param pageSize the {@code n} parameter, or 0 to let the registry choose
+   * @param last the last repository of the previous page, or null for the first page
+   * @return the page and the {@code last} value for the next one
+   * @throws RegistryResponseException if the registry answers with an error
+   */
+  public TagPage catalog(String registry, int pageSize, @Nullable String last) {
+    return lists.catalogPage(Objects.requireNonNull(registry, "registry"), pageSize, last);
+  }
+
+  /**
+   * Lists the manifests that refer to a subject (signatures, SBOMs, attestations):
+   * the OCI 1.1 referrers API, or the {@code sha256-<hex>} tag where the registry lacks it.
+   *
+   * @param repository registry and repository of the subject
+   * @param subject the subject manifest's digest
+   * @param artifactType only referrers of this artifact type, or null for all
+   * @return the referrers' descriptors
+   * @throws RegistryResponseException if the registry answers with an error
+   */
+  public List<Descriptor> referrers(ImageReference repository, Digest subject, @Nullable String artifactType) {
+    return referrers.referrers(Objects.requireNonNull(repository, "repository"),
+        Objects.requireNonNull(subject, "subject"), artifactType);
+  }
+
+  /** Releases pooled connections; calls after closing fail. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+}

@@ -1,0 +1,189 @@
+package dev.ferry.registry;
+
+import dev.ferry.auth.CredentialProvider;
+import dev.ferry.internal.auth.RegistryAuth;
+import dev.ferry.internal.http.ApacheTransport;
+import dev.ferry.internal.http.RegistryHosts;
+import dev.ferry.internal.http.TransportSettings;
+import dev.ferry.reference.ImageReference;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Configures a {@link RegistryClient}. Defaults are safe: verified TLS for every
+ * registry, anonymous access, retries with backoff, no proxy.
+ *
+ * <pre>{@code
+ * RegistryClient client = RegistryClient.builder()
+ *     .credentials(CredentialProvider.defaults())
+ *     .insecure("localhost:5000")                       // plain HTTP or unverified TLS
+ *     .registry("registry.corp", RegistryOptions.builder().caCertificatesPem(Path.of("corp-ca.pem")).build())
+ *     .build();
+ * }</pre>
+ *
+ * <p>Thread-safety: not thread-safe; build once, then share the client.
+ *
+ * @since 0.1
+ */
+public final class RegistryClientBuilder {
+  private CredentialProvider credentials = CredentialProvider.anonymous();
+  private final Map<String, RegistryOptions> registries = new LinkedHashMap<>();
+  private RetryPolicy retryPolicy = RetryPolicy.defaults();
+  private ProxyOptions proxy = ProxyOptions.none();
+  private Duration connectTimeout = Duration.ofSeconds(30);
+  private Duration socketTimeout = Duration.ofMinutes(5);
+  private String userAgent = TransportSettings.DEFAULT_USER_AGENT;
+  private int maxConnections = 64;
+  private int maxConnectionsPerRoute = 16;
+
+  RegistryClientBuilder() {}
+
+  /**
+   * Where credentials come from; anonymous when not set.
+   *
+   * @param provider the provider, e.g. {@code CredentialProvider.defaults()}
+   * @return this builder
+   */
+  public RegistryClientBuilder credentials(CredentialProvider provider) {
+    this.credentials = Objects.requireNonNull(provider, "provider");
+    return this;
+  }
+
+  /**
+   * Names registries insecure, as Docker's {@code insecure-registries} does: HTTPS
+   * without certificate verification, or plain HTTP when the registry has no TLS.
+   *
+   * @param registries {@code host[:port]} of each registry, e.g. {@code localhost:5000}
+   * @return this builder
+   * @throws IllegalArgumentException if a name is not a {@code host[:port]}
+   */
+  public RegistryClientBuilder insecure(String... registries) {
+    for (String registry : registries) {
+      registry(registry, RegistryOptions.builder().insecure().build());
+    }
+    return this;
+  }
+
+  /**
+   * Names registries that speak plain HTTP only (local test registries).
+   *
+   * @param registries {@code host[:port]} of each registry
+   * @return this builder
+   * @throws IllegalArgumentException if a name is not a {@code host[:port]}
+   */
+  public RegistryClientBuilder plainHttp(String... registries) {
+    for (String registry : registries) {
+      registry(registry, RegistryOptions.builder().plainHttp().build());
+    }
+    return this;
+  }
+
+  /**
+   * Transport settings for one registry: scheme, extra CA certificates, client certificate.
+   *
+   * @param registry {@code host[:port]}, as in image references ({@code docker.io} means its API host)
+   * @param options the settings
+   * @return this builder
+   * @throws IllegalArgumentException if the name is not a {@code host[:port]}
+   */
+  public RegistryClientBuilder registry(String registry, RegistryOptions options) {
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(options, "options");
+    registries.put(RegistryHosts.normalize(ImageReference.apiHost(RegistryHosts.normalize(registry))), options);
+    return this;
+  }
+
+  /**
+   * How transient failures are retried; {@link RetryPolicy#defaults()} when not set.
+   *
+   * @param policy the policy, or {@link RetryPolicy#none()}
+   * @return this builder
+   */
+  public RegistryClientBuilder retryPolicy(RetryPolicy policy) {
+    this.retryPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
+   * The proxy; none when not set.
+   *
+   * @param options {@link ProxyOptions#system()}, {@link ProxyOptions#of(String, int)} or none
+   * @return this builder
+   */
+  public RegistryClientBuilder proxy(ProxyOptions options) {
+    this.proxy = Objects.requireNonNull(options, "options");
+    return this;
+  }
+
+  /**
+   * How long to wait for a connection; 30 s by default.
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
+  public RegistryClientBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /**
+   * How long a connection may stay silent while reading or writing; 5 minutes by
+   * default. There is deliberately no total timeout: a slow multi-GB upload that
+   * keeps moving is never cut.
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
+  public RegistryClientBuilder socketTimeout(Duration timeout) {
+    this.socketTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /**
+   * The {@code User-Agent}, e.g. {@code my-plugin/2.1 ferry/0.1}.
+   *
+   * @param value the header value
+   * @return this builder
+   */
+  public RegistryClientBuilder userAgent(String value) {
+    this.userAgent = Objects.requireNonNull(value, "value");
+    return this;
+  }
+
+  /**
+   * Pool size: connections in all and per registry host.
+   *
+   * @param total the most open connections
+   * @param perRegistry the most to one host
+   * @return this builder
+   */
+  public RegistryClientBuilder maxConnections(int total, int perRegistry) {
+    this.maxConnections = total;
+    this.maxConnectionsPerRoute = perRegistry;
+    return this;
+  }
+
+  /**
+   * Builds the client.
+   *
+   * @return a thread-safe client; close it when done
+   * @throws IllegalArgumentException if a setting is out of range
+   */
+  public RegistryClient build() {
+    TransportSettings settings = TransportSettings.builder()
+        .userAgent(userAgent)
+        .connectTimeout(connectTimeout)
+        .socketTimeout(socketTimeout)
+        .maxConnections(maxConnections, maxConnectionsPerRoute)
+        .retryPolicy(retryPolicy)
+        .proxy(proxy)
+        .registries(registries)
+        .build();
+    ApacheTransport transport = new ApacheTransport(settings);
+    RegistryAuth auth = new RegistryAuth(transport, credentials, Clock.systemUTC());
+    return new RegistryClient(transport, auth, new RegistrySettings(registries));
+  }
+}
