@@ -4,6 +4,7 @@ import dev.ferry.internal.auth.RegistryAuth;
 import dev.ferry.internal.auth.Scope;
 import dev.ferry.internal.http.CallContext;
 import dev.ferry.internal.http.ErrorBodies;
+import dev.ferry.internal.http.RateLimits;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
 import dev.ferry.internal.http.Transport;
@@ -12,8 +13,10 @@ import dev.ferry.reference.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,12 +31,15 @@ final class Endpoint {
   private final Transport transport;
   private final RegistryAuth auth;
   private final RegistrySettings settings;
+  private final Clock clock;
   private final Map<String, URI> bases = new ConcurrentHashMap<>();
+  private final Map<String, RateLimit> rateLimits = new ConcurrentHashMap<>();
 
-  Endpoint(Transport transport, RegistryAuth auth, RegistrySettings settings) {
+  Endpoint(Transport transport, RegistryAuth auth, RegistrySettings settings, Clock clock) {
     this.transport = transport;
     this.auth = auth;
     this.settings = settings;
+    this.clock = clock;
   }
 
   /** {@code scheme://apiHost/v2/}, probing https then http once for registries named insecure. */
@@ -68,7 +74,17 @@ final class Endpoint {
 
   /** Sends with authorization for the scopes; the caller closes the response. */
   Response send(Request request, CallContext context, List<Scope> scopes) {
-    return auth.send(request, context, scopes);
+    Response response = auth.send(request, context, scopes);
+    RateLimit limit = RateLimits.from(response, clock);
+    if (limit.isKnown()) {
+      rateLimits.put(context.registry(), limit);
+    }
+    return response;
+  }
+
+  /** The rate-limit headers the registry sent last, if it sends any (Docker Hub does on manifest calls). */
+  Optional<RateLimit> rateLimit(String registry) {
+    return Optional.ofNullable(rateLimits.get(registry));
   }
 
   /** Sends without authorization: redirect targets, pings, upload status already authorized by URL. */

@@ -11,6 +11,7 @@ import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,9 +48,9 @@ public final class RegistryClient implements AutoCloseable {
   private final ListCalls lists;
   private final ReferrerCalls referrers;
 
-  RegistryClient(Transport transport, RegistryAuth auth, RegistrySettings settings) {
+  RegistryClient(Transport transport, RegistryAuth auth, RegistrySettings settings, Clock clock) {
     this.transport = transport;
-    this.endpoint = new Endpoint(transport, auth, settings);
+    this.endpoint = new Endpoint(transport, auth, settings, clock);
     this.manifests = new ManifestCalls(endpoint);
     this.blobReads = new BlobReads(endpoint);
     this.uploads = new BlobUploads(endpoint);
@@ -269,6 +270,18 @@ public final class RegistryClient implements AutoCloseable {
   public List<Descriptor> referrers(ImageReference repository, Digest subject, @Nullable String artifactType) {
     return referrers.referrers(Objects.requireNonNull(repository, "repository"),
         Objects.requireNonNull(subject, "subject"), artifactType);
+  }
+
+  /**
+   * The rate limit a registry reported in its last answer ({@code RateLimit-Limit},
+   * {@code RateLimit-Remaining}, {@code Retry-After}): Docker Hub sends these on
+   * manifest requests, so a caller can slow down before it is refused with 429.
+   *
+   * @param registry the registry, as in image references
+   * @return the last known limit, or empty when the registry sent none
+   */
+  public Optional<RateLimit> rateLimit(String registry) {
+    return endpoint.rateLimit(Objects.requireNonNull(registry, "registry"));
   }
 
   /** Releases pooled connections; calls after closing fail. */

@@ -143,13 +143,20 @@ public final class RegistryClientBuilder {
   }
 
   /**
-   * The {@code User-Agent}, e.g. {@code my-plugin/2.1 ferry/0.1}.
+   * Names the application in the {@code User-Agent}, before Ferry's own token:
+   * {@code userAgent("my-plugin/2.1")} sends {@code my-plugin/2.1 ferry/0.1}.
    *
-   * @param value the header value
+   * @param product the application's product token, e.g. {@code my-plugin/2.1}
    * @return this builder
+   * @throws IllegalArgumentException if the token has control characters
    */
-  public RegistryClientBuilder userAgent(String value) {
-    this.userAgent = Objects.requireNonNull(value, "value");
+  public RegistryClientBuilder userAgent(String product) {
+    Objects.requireNonNull(product, "product");
+    if (product.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new IllegalArgumentException("a User-Agent product must not contain control characters");
+    }
+    this.userAgent = product.isBlank() ? TransportSettings.DEFAULT_USER_AGENT
+        : product.trim() + " " + TransportSettings.DEFAULT_USER_AGENT;
     return this;
   }
 
@@ -184,6 +191,6 @@ public final class RegistryClientBuilder {
         .build();
     ApacheTransport transport = new ApacheTransport(settings);
     RegistryAuth auth = new RegistryAuth(transport, credentials, Clock.systemUTC());
-    return new RegistryClient(transport, auth, new RegistrySettings(registries));
+    return new RegistryClient(transport, auth, new RegistrySettings(registries), Clock.systemUTC());
   }
 }
