@@ -29,15 +29,12 @@ final class BlobReads {
   Optional<Long> head(ImageReference repository, Digest digest) {
     CallContext context = ManifestCalls.context(repository);
     Request request = request("HEAD", repository, digest);
-    Response response = endpoint.send(request, context, List.of(Scope.pull(repository.repository())));
-    if (response.status() == 404) {
-      response.close();
+    Optional<Response> found = endpoint.sendExpectingFound(request, context,
+        List.of(Scope.pull(repository.repository())));
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    if (response.status() != 200) {
-      throw endpoint.failure(request, response, context);
-    }
-    try (response) {
+    try (Response response = found.get()) {
       return Optional.of(response.contentLength().orElse(-1));
     }
   }

@@ -3,6 +3,7 @@ package dev.ferry.registry;
 import dev.ferry.internal.auth.Scope;
 import dev.ferry.internal.http.CallContext;
 import dev.ferry.internal.http.Request;
+import dev.ferry.internal.http.RequestBody;
 import dev.ferry.internal.http.Response;
 import dev.ferry.internal.http.Urls;
 import dev.ferry.manifest.Descriptor;
@@ -135,7 +136,8 @@ final class BlobUploads {
     try {
       if (monolithicSource != null) {
         in = monolithicSource.open(0);
-        request = request.withMethod("PUT", new SourceBody(in, blob.size(), sent));
+        request = request.withMethod("PUT",
+            RequestBody.streaming(in, blob.size(), "application/octet-stream", sent::addAndGet));
       } else {
         request = request.header("Content-Length", "0");
       }

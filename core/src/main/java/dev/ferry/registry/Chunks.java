@@ -1,6 +1,7 @@
 package dev.ferry.registry;
 
 import dev.ferry.internal.http.Request;
+import dev.ferry.internal.http.RequestBody;
 import dev.ferry.internal.http.Response;
 import dev.ferry.internal.http.Urls;
 import dev.ferry.manifest.Descriptor;
@@ -67,7 +68,8 @@ final class Chunks {
       // a streamed upload that resumed continues with ranges, as the spec's chunked mode does
       request = request.header("Content-Range", offset + "-" + (offset + length - 1));
     }
-    request = request.withMethod("PATCH", new SourceBody(body, length, sent));
+    request = request.withMethod("PATCH",
+        RequestBody.streaming(body, length, "application/octet-stream", sent::addAndGet));
     Response response = uploads.send(session, request);
     inPosition = offset + length;
     if (response.status() != 202 && response.status() != 204) {

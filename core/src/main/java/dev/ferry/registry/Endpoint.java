@@ -82,6 +82,22 @@ final class Endpoint {
     return response;
   }
 
+  /**
+   * Sends and expects 200: empty on 404 (the thing is absent), the typed error for
+   * anything else. The caller closes a present response.
+   */
+  Optional<Response> sendExpectingFound(Request request, CallContext context, List<Scope> scopes) {
+    Response response = send(request, context, scopes);
+    if (response.status() == 404) {
+      response.close();
+      return Optional.empty();
+    }
+    if (response.status() != 200) {
+      throw failure(request, response, context);
+    }
+    return Optional.of(response);
+  }
+
   /** The rate-limit headers the registry sent last, if it sends any (Docker Hub does on manifest calls). */
   Optional<RateLimit> rateLimit(String registry) {
     return Optional.ofNullable(rateLimits.get(registry));

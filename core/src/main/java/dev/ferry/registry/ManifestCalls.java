@@ -59,15 +59,12 @@ final class ManifestCalls {
   Optional<Descriptor> head(ImageReference ref) {
     CallContext context = context(ref);
     Request request = request("HEAD", ref, ref.manifestReference()).header("Accept", ACCEPT);
-    Response response = endpoint.send(request, context, List.of(Scope.pull(ref.repository())));
-    if (response.status() == 404) {
-      response.close();
+    Optional<Response> found = endpoint.sendExpectingFound(request, context,
+        List.of(Scope.pull(ref.repository())));
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    if (response.status() != 200) {
-      throw endpoint.failure(request, response, context);
-    }
-    try (response) {
+    try (Response response = found.get()) {
       Optional<Digest> served = servedDigest(request, response, context);
       String mediaType = MediaTypes.essence(response.header("Content-Type").orElse(""));
       long size = response.contentLength().orElse(-1);

@@ -49,35 +49,18 @@ public interface RequestBody {
   /**
    * A one-shot body streamed from a source (a blob coming from another registry):
    * copied through a fixed buffer, never held whole. Not replayable.
+   *
+   * @param length the exact length (the source must deliver it), or -1 to send chunked until it ends
    */
   static RequestBody streaming(InputStream source, long length, @Nullable String contentType) {
+    return streaming(source, length, contentType, bytes -> { });
+  }
+
+  /** Like {@link #streaming(InputStream, long, String)}, reporting each slice written to {@code progress}. */
+  static RequestBody streaming(InputStream source, long length, @Nullable String contentType,
+      java.util.function.LongConsumer progress) {
     Objects.requireNonNull(source, "source");
-    return new RequestBody() {
-      private boolean written;
-
-      @Override
-      public @Nullable String contentType() {
-        return contentType;
-      }
-
-      @Override
-      public long contentLength() {
-        return length;
-      }
-
-      @Override
-      public boolean isReplayable() {
-        return false;
-      }
-
-      @Override
-      public void writeTo(OutputStream out) throws IOException {
-        if (written) {
-          throw new IOException("a streamed body can be sent only once");
-        }
-        written = true;
-        source.transferTo(out);
-      }
-    };
+    Objects.requireNonNull(progress, "progress");
+    return new StreamingBody(source, length, contentType, progress);
   }
 }
