@@ -1,6 +1,7 @@
 package dev.ferry.registry;
 
 import dev.ferry.auth.CredentialProvider;
+import dev.ferry.internal.auth.AuthOptions;
 import dev.ferry.internal.auth.RegistryAuth;
 import dev.ferry.internal.http.ApacheTransport;
 import dev.ferry.internal.http.RegistryHosts;
@@ -38,6 +39,8 @@ public final class RegistryClientBuilder {
   private String userAgent = TransportSettings.DEFAULT_USER_AGENT;
   private int maxConnections = 64;
   private int maxConnectionsPerRoute = 16;
+  private boolean oauth2PasswordGrant;
+  private String oauth2ClientId = "ferry";
 
   RegistryClientBuilder() {}
 
@@ -174,6 +177,31 @@ public final class RegistryClientBuilder {
   }
 
   /**
+   * Exchanges a username and password for a token with the OAuth2 {@code password}
+   * grant (a POST to the token endpoint) instead of a GET with Basic auth; some
+   * registries ask for it. Off by default; identity tokens always use the OAuth2
+   * {@code refresh_token} grant, falling back to GET where the endpoint lacks it.
+   *
+   * @param enabled whether to use the password grant
+   * @return this builder
+   */
+  public RegistryClientBuilder oauth2PasswordGrant(boolean enabled) {
+    this.oauth2PasswordGrant = enabled;
+    return this;
+  }
+
+  /**
+   * The {@code client_id} sent with OAuth2 token requests; {@code ferry} by default.
+   *
+   * @param clientId the client id, e.g. the name of the application
+   * @return this builder
+   */
+  public RegistryClientBuilder oauth2ClientId(String clientId) {
+    this.oauth2ClientId = Objects.requireNonNull(clientId, "clientId");
+    return this;
+  }
+
+  /**
    * Builds the client.
    *
    * @return a thread-safe client; close it when done
@@ -190,7 +218,9 @@ public final class RegistryClientBuilder {
         .registries(registries)
         .build();
     ApacheTransport transport = new ApacheTransport(settings);
-    RegistryAuth auth = new RegistryAuth(transport, credentials, Clock.systemUTC());
+    AuthOptions authOptions = AuthOptions.defaults().withOAuthPasswordGrant(oauth2PasswordGrant)
+        .withClientId(oauth2ClientId);
+    RegistryAuth auth = new RegistryAuth(transport, credentials, Clock.systemUTC(), authOptions);
     return new RegistryClient(transport, auth, new RegistrySettings(registries), Clock.systemUTC());
   }
 }

@@ -94,6 +94,13 @@ class RegistryClientAuthIT {
       assertThat(tokens.requests()).anyMatch(r -> r.startsWith("GET /token?")
           && r.contains("scope=repository%3Atoken%2Fapp%3Apull%2Cpush") && r.contains("service=" + TokenServer.SERVICE));
 
+      try (RegistryClient passwordGrant = RegistryClient.builder().plainHttp(registry.address())
+          .credentials(CredentialProvider.of(registry.address(), Credential.basic(USER, PASSWORD)))
+          .oauth2PasswordGrant(true).build()) {
+        pushAndRead(passwordGrant, ImageReference.parse(registry.address() + "/token/grant"));
+      }
+      assertThat(tokens.requests()).anyMatch(r -> r.startsWith("POST /token"));
+
       String identityToken = tokens.refreshTokenFor(USER);
       try (RegistryClient withIdentityToken = client(registry.address(),
           CredentialProvider.of(registry.address(), Credential.identityToken(identityToken)))) {
