@@ -145,6 +145,26 @@ class RegistryClientFaultTest {
   }
 
   @Test
+  void aMountRefusedWithAnErrorFallsBackToAPlainUpload() throws Exception {
+    byte[] content = random(2_000);
+    Descriptor blob = Descriptor.of("application/octet-stream", Digest.sha256(content), content.length);
+    server.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "application/json")
+        .body("{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"repository name not known\"}]}").build());
+    server.enqueue(new MockResponse.Builder().code(202).setHeader("Location", "/v2/fault/app/blobs/uploads/s3").build());
+    server.enqueue(new MockResponse.Builder().code(202).setHeader("Location", "/v2/fault/app/blobs/uploads/s3").build());
+    server.enqueue(new MockResponse.Builder().code(201).build());
+
+    BlobPushResult result = client.pushBlob(repo(), blob, BlobSource.of(content),
+        BlobPushOptions.defaults().mountFrom(ImageReference.parse(host + "/fault/gone")));
+
+    assertThat(result.mounted()).isFalse();
+    assertThat(server.takeRequest().getTarget()).startsWith("/v2/fault/app/blobs/uploads/?mount=");
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/fault/app/blobs/uploads/");
+    assertThat(server.takeRequest().getMethod()).isEqualTo("PATCH");
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/fault/app/blobs/uploads/s3?digest=" + blob.digest());
+  }
+
+  @Test
   void aMalformedErrorBodyStillGivesATypedError() {
     server.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "application/json")
         .body("{\"errors\":[{\"code\":").build());
