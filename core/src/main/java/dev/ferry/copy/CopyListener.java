@@ -1,0 +1,106 @@
+package dev.ferry.copy;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Hears what a copy does. Every method has a no-op default, so a listener
+ * overrides only what it renders, and new events never break it. Methods are
+ * called from worker threads, possibly concurrently: keep them quick and
+ * thread-safe. An exception thrown by a listener is ignored.
+ *
+ * <pre>{@code
+ * CopyListener progress = new CopyListener() {
+ *   @Override public void blobProgress(CopyEvent.BlobProgress e) { bar.update(e.transferred()); }
+ * };
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface CopyListener {
+  /** A listener that hears nothing. */
+  CopyListener NONE = new CopyListener() {};
+
+  /**
+   * A blob transfer began.
+   *
+   * @param event the blob and its size
+   */
+  default void blobStarted(CopyEvent.BlobStarted event) {}
+
+  /**
+   * Bytes of a blob moved.
+   *
+   * @param event the blob and the bytes so far
+   */
+  default void blobProgress(CopyEvent.BlobProgress event) {}
+
+  /**
+   * The destination already had a blob.
+   *
+   * @param event the blob
+   */
+  default void blobSkipped(CopyEvent.BlobSkipped event) {}
+
+  /**
+   * The destination mounted a blob from another repository.
+   *
+   * @param event the blob and where it came from
+   */
+  default void blobMounted(CopyEvent.BlobMounted event) {}
+
+  /**
+   * A blob was uploaded and verified.
+   *
+   * @param event the blob and how long it took
+   */
+  default void blobFinished(CopyEvent.BlobFinished event) {}
+
+  /**
+   * A manifest or index was pushed.
+   *
+   * @param event where, and its digest
+   */
+  default void manifestPushed(CopyEvent.ManifestPushed event) {}
+
+  /**
+   * A listener that hands every event to one consumer, e.g. {@code event -> log.info("{}", event)}.
+   *
+   * @param consumer receives each event
+   * @return the listener
+   */
+  static CopyListener of(Consumer<? super CopyEvent> consumer) {
+    Objects.requireNonNull(consumer, "consumer");
+    return new CopyListener() {
+      @Override
+      public void blobStarted(CopyEvent.BlobStarted event) {
+        consumer.accept(event);
+      }
+
+      @Override
+      public void blobProgress(CopyEvent.BlobProgress event) {
+        consumer.accept(event);
+      }
+
+      @Override
+      public void blobSkipped(CopyEvent.BlobSkipped event) {
+        consumer.accept(event);
+      }
+
+      @Override
+      public void blobMounted(CopyEvent.BlobMounted event) {
+        consumer.accept(event);
+      }
+
+      @Override
+      public void blobFinished(CopyEvent.BlobFinished event) {
+        consumer.accept(event);
+      }
+
+      @Override
+      public void manifestPushed(CopyEvent.ManifestPushed event) {
+        consumer.accept(event);
+      }
+    };
+  }
+}

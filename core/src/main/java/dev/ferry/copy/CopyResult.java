@@ -1,0 +1,62 @@
+package dev.ferry.copy;
+
+import dev.ferry.manifest.Platform;
+import dev.ferry.reference.Digest;
+import dev.ferry.reference.ImageReference;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a copy did.
+ *
+ * @param source the source reference as given
+ * @param sourceDigest the digest of the source manifest or index
+ * @param destinations the destination references written (one per tag, or the digest)
+ * @param digest the digest now at the destination: equal to {@code sourceDigest} unless
+ *     the copy made a new index ({@link IndexMode#FILTERED}) or took one platform
+ *     ({@link IndexMode#SINGLE_PLATFORM})
+ * @param mediaType the media type of what was pushed at the top
+ * @param platforms the platforms copied (empty for a single-platform source)
+ * @param upToDate true when the destination already had everything and nothing was written
+ * @param bytesTransferred bytes uploaded
+ * @param blobsCopied blobs uploaded
+ * @param blobsSkipped blobs the destination already had
+ * @param blobsMounted blobs mounted from another repository of the destination registry
+ * @param duration how long the copy took
+ * @since 0.1
+ */
+public record CopyResult(ImageReference source, Digest sourceDigest, List<ImageReference> destinations,
+    Digest digest, String mediaType, List<Platform> platforms, boolean upToDate, long bytesTransferred,
+    int blobsCopied, int blobsSkipped, int blobsMounted, Duration duration) {
+  /**
+   * Validates the parts.
+   *
+   * @param source the source
+   * @param sourceDigest the source digest
+   * @param destinations the destinations
+   * @param digest the destination digest
+   * @param mediaType the media type
+   * @param platforms the platforms
+   * @param upToDate whether nothing was written
+   * @param bytesTransferred bytes uploaded
+   * @param blobsCopied blobs uploaded
+   * @param blobsSkipped blobs skipped
+   * @param blobsMounted blobs mounted
+   * @param duration the duration
+   */
+  public CopyResult {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(sourceDigest, "sourceDigest");
+    destinations = List.copyOf(destinations);
+    Objects.requireNonNull(digest, "digest");
+    Objects.requireNonNull(mediaType, "mediaType");
+    platforms = List.copyOf(platforms);
+    Objects.requireNonNull(duration, "duration");
+  }
+
+  /** {@return whether the destination digest differs from the source's (a filtered index or one platform)} */
+  public boolean digestChanged() {
+    return !digest.equals(sourceDigest);
+  }
+}

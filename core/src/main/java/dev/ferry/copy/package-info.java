@@ -1,0 +1,8 @@
+/**
+ * Copying images between registries: {@link dev.ferry.copy.CopyOperation} for one image (one platform, some, or a whole
+ * index with its digest unchanged) and {@link dev.ferry.copy.BulkCopy} for many, verified and streamed.
+ */
+@NullMarked
+package dev.ferry.copy;
+
+import org.jspecify.annotations.NullMarked;
