@@ -1,6 +1,9 @@
 package dev.ferry.copy;
 
 import dev.ferry.FerryException;
+import dev.ferry.internal.http.Request;
+import dev.ferry.internal.http.ThreadEvents;
+import dev.ferry.internal.http.TransportEvents;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.ImageIndex;
 import dev.ferry.manifest.ImageManifest;
@@ -33,7 +36,7 @@ final class CopyEngine {
   CopyEngine(CopyOperation op, RegistryClient client) {
     this.op = op;
     this.client = client;
-    this.transfers = new Transfers(op.executor, op.parallelism);
+    this.transfers = new Transfers(op.executor, op.parallelism, retries(op.listener));
   }
 
   static CompletableFuture<CopyResult> async(CopyOperation op, RegistryClient client) {
@@ -62,7 +65,21 @@ final class CopyEngine {
     return future;
   }
 
+  /** The copy's listener hears the retries of requests made on its behalf. */
+  private static TransportEvents retries(CopyListener listener) {
+    return new TransportEvents() {
+      @Override
+      public void onRetry(Request request, int attempt, Duration delay, String reason) {
+        Listeners.safely(() -> listener.retry(new CopyEvent.Retry(request.toString(), attempt, delay, reason)));
+      }
+    };
+  }
+
   CopyResult run() {
+    return ThreadEvents.with(retries(op.listener), this::runHere);
+  }
+
+  private CopyResult runHere() {
     long start = System.nanoTime();
     List<ImageReference> destinations = destinations();
     if (op.indexMode == IndexMode.PRESERVE_ORIGINAL && !op.platforms.isAll()) {

@@ -1,5 +1,7 @@
 package dev.ferry.copy;
 
+import dev.ferry.internal.http.ThreadEvents;
+import dev.ferry.internal.http.TransportEvents;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +32,10 @@ final class Transfers implements AutoCloseable {
   private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
 
-  Transfers(@Nullable ExecutorService shared, int parallelism) {
+  private final TransportEvents events;
+
+  Transfers(@Nullable ExecutorService shared, int parallelism, TransportEvents events) {
+    this.events = events;
     this.owned = shared == null;
     this.executor = shared != null ? shared : Executors.newFixedThreadPool(parallelism, daemonThreads());
   }
@@ -55,11 +60,17 @@ final class Transfers implements AutoCloseable {
     checkNotCancelled();
     List<Future<?>> futures = new ArrayList<>(tasks.size());
     for (Task task : tasks) {
-      Future<?> f = executor.submit(() -> {
+      Future<?> f = executor.submit(() -> ThreadEvents.with(events, () -> {
         checkNotCancelled();
-        task.run();
+        try {
+          task.run();
+        } catch (RuntimeException | Error e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
         return null;
-      });
+      }));
       running.add(f);
       futures.add(f);
     }

@@ -262,4 +262,40 @@ class CopyOperationIT {
     assertThat(CopyOperation.from(src("all/app")).to(dst("all/copy")).allTags().execute(client).upToDate())
         .isEqualTo(3);
   }
+
+  @Test
+  void retriesOfTheSourceReachTheListener() throws Exception {
+    byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\"}".getBytes(StandardCharsets.UTF_8);
+    dev.ferry.reference.Digest configDigest = dev.ferry.reference.Digest.sha256(config);
+    String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_IMAGE_MANIFEST + "\",\"config\":{"
+        + "\"mediaType\":\"" + MediaTypes.OCI_IMAGE_CONFIG + "\",\"digest\":\"" + configDigest + "\",\"size\":"
+        + config.length + "},\"layers\":[]}";
+    java.util.concurrent.atomic.AtomicInteger manifestCalls = new java.util.concurrent.atomic.AtomicInteger();
+    try (mockwebserver3.MockWebServer flaky = new mockwebserver3.MockWebServer()) {
+      flaky.setDispatcher(new mockwebserver3.Dispatcher() {
+        @Override
+        public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+          if (request.getTarget().contains("/manifests/") && manifestCalls.incrementAndGet() == 1) {
+            return new mockwebserver3.MockResponse.Builder().code(503).setHeader("Retry-After", "0").build();
+          }
+          if (request.getTarget().contains("/manifests/")) {
+            return new mockwebserver3.MockResponse.Builder().code(200)
+                .setHeader("Content-Type", MediaTypes.OCI_IMAGE_MANIFEST).body(manifest).build();
+          }
+          return new mockwebserver3.MockResponse.Builder().code(200)
+              .body(new okio.Buffer().write(config)).build();
+        }
+      });
+      flaky.start(java.net.InetAddress.getLoopbackAddress(), 0);
+      String host = "127.0.0.1:" + flaky.getPort();
+      List<CopyEvent> events = new CopyOnWriteArrayList<>();
+      try (RegistryClient both = RegistryClient.builder().plainHttp(host, destination.address()).build()) {
+        CopyResult result = CopyOperation.from(ImageReference.parse(host + "/flaky/app:1"))
+            .to(dst("flaky/app:1")).listener(events::add).execute(both);
+        assertThat(result.blobsCopied()).isEqualTo(1);
+      }
+      assertThat(events).filteredOn(e -> e instanceof CopyEvent.Retry).singleElement()
+          .satisfies(e -> assertThat(((CopyEvent.Retry) e).reason()).contains("503"));
+    }
+  }
 }
