@@ -97,6 +97,11 @@ public final class BulkCopy {
         DEFAULT_CONCURRENCY, true);
   }
 
+  /** Where one source goes (for tests and reports). */
+  ImageReference destinationOf(ImageReference source) {
+    return destinationFor.apply(source);
+  }
+
   /**
    * How many images copy at once; {@value #DEFAULT_CONCURRENCY} by default.
    *

@@ -91,6 +91,7 @@ final class CopyEngine {
       CopyPlan plan = plan(source);
       BlobCopier blobs = new BlobCopier(client, op.listener, transfers);
       if (upToDate(destinations, plan)) {
+        copyReferrers(destinations, plan);
         return result(source, destinations, plan, true, blobs, start);
       }
       ImageReference sourceRepository = op.source.withoutTag().withoutDigest();
@@ -103,6 +104,7 @@ final class CopyEngine {
       for (ImageReference destination : destinations) {
         push(target(destination, plan), plan.top());
       }
+      copyReferrers(destinations, plan);
       return result(source, destinations, plan, false, blobs, start);
     }
   }
@@ -179,6 +181,16 @@ final class CopyEngine {
       }
     }
     return true;
+  }
+
+  /** Signatures, SBOMs and attestations of the copied digest, when asked; new ones even when the image was up to date. */
+  private void copyReferrers(List<ImageReference> destinations, CopyPlan plan) {
+    if (op.referrers) {
+      step("referrers of " + plan.top().digest(), () -> {
+        new ReferrerCopier(op, client).copy(plan.top().digest(), repositories(destinations));
+        return null;
+      });
+    }
   }
 
   /** A destination with neither tag nor digest (the source named only a digest) is written by digest. */

@@ -47,10 +47,11 @@ public final class CopyOperation {
   final int parallelism;
   final @Nullable ExecutorService executor;
   final boolean foreignLayers;
+  final boolean referrers;
 
   private CopyOperation(ImageReference source, List<ImageReference> destinations, PlatformSelection platforms,
       IndexMode indexMode, CopyListener listener, int parallelism, @Nullable ExecutorService executor,
-      boolean foreignLayers) {
+      boolean foreignLayers, boolean referrers) {
     this.source = source;
     this.destinations = List.copyOf(destinations);
     this.platforms = platforms;
@@ -59,6 +60,7 @@ public final class CopyOperation {
     this.parallelism = parallelism;
     this.executor = executor;
     this.foreignLayers = foreignLayers;
+    this.referrers = referrers;
   }
 
   /**
@@ -69,7 +71,7 @@ public final class CopyOperation {
    */
   public static CopyOperation from(ImageReference source) {
     return new CopyOperation(Objects.requireNonNull(source, "source"), List.of(), PlatformSelection.all(),
-        IndexMode.PRESERVE_ORIGINAL, CopyListener.NONE, DEFAULT_PARALLELISM, null, false);
+        IndexMode.PRESERVE_ORIGINAL, CopyListener.NONE, DEFAULT_PARALLELISM, null, false, false);
   }
 
   /**
@@ -87,7 +89,8 @@ public final class CopyOperation {
     for (ImageReference ref : more) {
       all.add(Objects.requireNonNull(ref, "destination"));
     }
-    return new CopyOperation(source, all, platforms, indexMode, listener, parallelism, executor, foreignLayers);
+    return new CopyOperation(source, all, platforms, indexMode, listener, parallelism, executor, foreignLayers,
+        referrers);
   }
 
   /**
@@ -98,7 +101,7 @@ public final class CopyOperation {
    */
   public CopyOperation platforms(PlatformSelection selection) {
     return new CopyOperation(source, destinations, Objects.requireNonNull(selection, "selection"), indexMode,
-        listener, parallelism, executor, foreignLayers);
+        listener, parallelism, executor, foreignLayers, referrers);
   }
 
   /**
@@ -109,7 +112,7 @@ public final class CopyOperation {
    */
   public CopyOperation indexMode(IndexMode mode) {
     return new CopyOperation(source, destinations, platforms, Objects.requireNonNull(mode, "mode"), listener,
-        parallelism, executor, foreignLayers);
+        parallelism, executor, foreignLayers, referrers);
   }
 
   /**
@@ -120,7 +123,7 @@ public final class CopyOperation {
    */
   public CopyOperation listener(CopyListener newListener) {
     return new CopyOperation(source, destinations, platforms, indexMode,
-        Objects.requireNonNull(newListener, "listener"), parallelism, executor, foreignLayers);
+        Objects.requireNonNull(newListener, "listener"), parallelism, executor, foreignLayers, referrers);
   }
 
   /**
@@ -145,7 +148,7 @@ public final class CopyOperation {
       throw new IllegalArgumentException("parallelism must be at least 1: " + transfers);
     }
     return new CopyOperation(source, destinations, platforms, indexMode, listener, transfers, executor,
-        foreignLayers);
+        foreignLayers, referrers);
   }
 
   /**
@@ -158,7 +161,7 @@ public final class CopyOperation {
    */
   public CopyOperation executor(ExecutorService pool) {
     return new CopyOperation(source, destinations, platforms, indexMode, listener, parallelism,
-        Objects.requireNonNull(pool, "executor"), foreignLayers);
+        Objects.requireNonNull(pool, "executor"), foreignLayers, referrers);
   }
 
   /**
@@ -169,7 +172,22 @@ public final class CopyOperation {
    * @return a copy of this operation with the choice
    */
   public CopyOperation includeForeignLayers(boolean include) {
-    return new CopyOperation(source, destinations, platforms, indexMode, listener, parallelism, executor, include);
+    return new CopyOperation(source, destinations, platforms, indexMode, listener, parallelism, executor, include,
+        referrers);
+  }
+
+  /**
+   * Also copies what refers to the image: the manifests the OCI 1.1 referrers API
+   * lists for the copied digest (signatures, SBOMs, attestations), and the tags
+   * {@code sha256-<hex>} (the referrers tag fallback) and cosign's
+   * {@code sha256-<hex>.sig}, {@code .att}, {@code .sbom} where the source has them.
+   *
+   * @param include whether to copy referrers
+   * @return a copy of this operation with the choice
+   */
+  public CopyOperation includeReferrers(boolean include) {
+    return new CopyOperation(source, destinations, platforms, indexMode, listener, parallelism, executor,
+        foreignLayers, include);
   }
 
   /**
@@ -218,7 +236,7 @@ public final class CopyOperation {
   /** This operation's settings (not its source and destinations) applied to another operation. */
   CopyOperation withSettingsOn(CopyOperation other) {
     return new CopyOperation(other.source, other.destinations, platforms, indexMode, listener, parallelism, executor,
-        foreignLayers);
+        foreignLayers, referrers);
   }
 
   @Override

@@ -298,4 +298,24 @@ class CopyOperationIT {
           .satisfies(e -> assertThat(((CopyEvent.Retry) e).reason()).contains("503"));
     }
   }
+
+  @Test
+  void copiesSignaturesAndTheReferrersTagWhenAsked() {
+    ImageManifest image = CopyFixtures.pushImage(client, src("signed/app:1.0"), 9, 20_000);
+    ImageManifest signature = CopyFixtures.pushImage(client, src("signed/app:sig-temp"), 10, 500);
+    // a cosign-style tag and the OCI referrers fallback index naming the signature
+    String hexTag = "sha256-" + image.digest().encoded();
+    client.pushManifest(src("signed/app:" + hexTag + ".sig"), signature);
+    Descriptor referrer = signature.descriptor().toBuilder().artifactType("application/vnd.example.sig").build();
+    client.pushManifest(src("signed/app:" + hexTag), dev.ferry.manifest.IndexBuilder.oci().add(referrer).build());
+
+    CopyOperation op = CopyOperation.from(src("signed/app:1.0")).to(dst("signed/app:1.0")).includeReferrers(true);
+    op.execute(client);
+
+    assertThat(client.headManifest(dst("signed/app:" + hexTag + ".sig")).orElseThrow().digest())
+        .isEqualTo(signature.digest());
+    assertThat(client.referrers(dst("signed/app"), image.digest(), null)).containsExactly(referrer);
+    assertThat(client.headManifest(dst("signed/app").withDigest(signature.digest()))).isPresent();
+    assertThat(op.execute(client).upToDate()).isTrue();
+  }
 }
