@@ -1,5 +1,8 @@
 package dev.ferry.auth;
 
+import dev.ferry.internal.auth.config.PullSecrets;
+import dev.ferry.internal.auth.config.StandardLocations;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,24 +93,110 @@ public interface CredentialProvider {
   }
 
   /**
-   * The default sources, in a chain: for now the providers registered with
-   * {@link ServiceLoader} (the cloud modules: adding {@code ferry-auth-aws} to the
-   * class or module path is all it takes for ECR). The Docker and podman config
-   * files and their credential helpers join this chain in a later release. With
-   * no source present, access is anonymous.
+   * Credentials from Kubernetes pull secrets: the decoded value of a
+   * {@code kubernetes.io/dockerconfigjson} secret's {@code .dockerconfigjson}
+   * ({@code {"auths": {...}}}), or of a legacy {@code kubernetes.io/dockercfg} secret's
+   * {@code .dockercfg} (the map of registries itself).
    *
-   * <p>The providers are found and created when this method is called.
+   * <pre>{@code
+   * CredentialProvider pull = CredentialProvider.fromDockerConfigJson(Files.readString(secretFile));
+   * }</pre>
+   *
+   * <p>Keys are read as kubelet reads them: the scheme and a leading {@code /v1/} or
+   * {@code /v2/} are dropped, the rest of the path scopes the key to a namespace or
+   * repository, host labels may be globs ({@code *.gcr.io}) and the port must match.
+   * Entries give {@code auth} (base64 of {@code user:password}) or
+   * {@code username}/{@code password}; like kubelet, no helpers and no tokens.
+   *
+   * @param json the secret's decoded data
+   * @return the provider
+   * @throws NullPointerException if the string is null
+   * @throws CredentialException if the secret is not valid JSON of either form or an entry is malformed;
+   *     the message names the entry, never the secret
+   * @since 0.1
+   */
+  static CredentialProvider fromDockerConfigJson(String json) {
+    return PullSecrets.of(List.of(json));
+  }
+
+  /**
+   * Credentials from several Kubernetes pull secrets, merged as kubelet merges a pod's
+   * {@code imagePullSecrets}: the most specific key covering the repository wins (keys
+   * are tried in reverse lexicographic order, so {@code quay.io/org} before
+   * {@code quay.io}), and among equal keys the earlier secret wins. Each secret is read
+   * as {@link #fromDockerConfigJson(String)} reads it.
+   *
+   * @param secrets the secrets' decoded data, in the pod's order; copied
+   * @return the provider
+   * @throws NullPointerException if the list or one of its elements is null
+   * @throws CredentialException if a secret is malformed; the message says which one, never its secrets
+   * @since 0.1
+   */
+  static CredentialProvider fromDockerConfigJson(List<String> secrets) {
+    return PullSecrets.of(List.copyOf(secrets));
+  }
+
+  /**
+   * The default sources of this process's environment: {@code defaults(CredentialEnvironment.system())}.
+   * See {@link #defaults(CredentialEnvironment)} for what is asked, in which order and why.
    *
    * @return the chain of default sources
    * @throws CredentialException when a registered provider cannot be loaded or created
    * @since 0.1
    */
   static CredentialProvider defaults() {
+    return defaults(CredentialEnvironment.system());
+  }
+
+  /**
+   * The sources where users already keep credentials, asked in this order; the first
+   * that has a credential for the registry and repository wins:
+   * <ol>
+   *   <li>{@code DOCKER_AUTH_CONFIG}: a whole {@code config.json} in an environment
+   *       variable (GitLab CI, Testcontainers, and recent Docker CLI releases). It is the
+   *       explicit, per-process override, so it comes before every file, as in Docker.
+   *   <li>{@code REGISTRY_AUTH_FILE}, else {@code $XDG_RUNTIME_DIR/containers/auth.json}:
+   *       where {@code podman login}, {@code skopeo login} and {@code buildah login} write.
+   *   <li>{@code ${XDG_CONFIG_HOME:-~/.config}/containers/auth.json}.
+   *   <li>{@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}: where
+   *       {@code docker login}, {@code aws ecr get-login-password | docker login},
+   *       {@code gcloud auth configure-docker} and {@code az acr login} write, with its
+   *       {@code credHelpers} and {@code credsStore}.
+   *   <li>{@code ~/.dockercfg}, Docker's legacy file.
+   *   <li>The providers registered with {@link ServiceLoader} (the cloud modules: adding
+   *       {@code ferry-auth-aws} to the class or module path is all it takes for ECR), in
+   *       the order the loader finds them.
+   * </ol>
+   * Why this order: items 2 to 5 are the order containers/image (podman, skopeo,
+   * buildah) reads them in, and that order already contains Docker's own files, so a
+   * user who logged in with either family of tools gets the credential those tools would
+   * use. The cloud modules come last: a credential the user stored, or a helper the user
+   * configured for a registry, is an explicit choice and wins over credentials minted from
+   * ambient cloud identity. Each file is read as {@link DockerConfig} describes, and helpers
+   * run as {@link CredentialHelper} describes. A missing file or variable is skipped; a
+   * file that is present but malformed, or a helper that fails, makes the lookup fail with
+   * a {@link CredentialException} rather than go on anonymously — unless an earlier source
+   * already had the credential. A file that appears twice is asked once, in its first place.
+   *
+   * <p>Environment variables are read from {@code environment} and {@code ~} is its home
+   * directory. The ServiceLoader providers are found and created when this method is
+   * called; files are read and helpers run at the first lookup that reaches them, and what
+   * they give is kept for the provider's life. With no source present, access is anonymous.
+   *
+   * @param environment the variables, home directory and helper time limit to use
+   * @return the chain of default sources
+   * @throws NullPointerException if the environment is null
+   * @throws CredentialException when a registered provider cannot be loaded or created
+   * @since 0.1
+   */
+  static CredentialProvider defaults(CredentialEnvironment environment) {
+    List<CredentialProvider> sources = new ArrayList<>(StandardLocations.sources(environment));
     try {
-      return CredentialChain.loaded(ServiceLoader.load(CredentialProvider.class));
+      sources.add(CredentialChain.loaded(ServiceLoader.load(CredentialProvider.class)));
     } catch (ServiceConfigurationError e) {
       throw new CredentialException("a credential provider registered with ServiceLoader could not be loaded: "
           + Objects.toString(e.getMessage(), e.getClass().getName()), e);
     }
+    return new CredentialChain(List.copyOf(sources));
   }
 }

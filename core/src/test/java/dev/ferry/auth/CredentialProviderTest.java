@@ -3,10 +3,13 @@ package dev.ferry.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CredentialProviderTest {
   private static final Credential ALICE = Credential.basic("alice", "s3cret-pass");
@@ -110,8 +113,9 @@ class CredentialProviderTest {
   }
 
   @Test
-  void defaultsIsAnonymousWhenNoProviderIsRegistered() {
-    assertThat(CredentialProvider.defaults().credentialFor("docker.io", "library/nginx")).isEmpty();
+  void defaultsIsAnonymousWhenNoFileExistsAndNoProviderIsRegistered(@TempDir Path home) {
+    CredentialEnvironment empty = CredentialEnvironment.of(Map.of("HOME", home.toString()), home);
+    assertThat(CredentialProvider.defaults(empty).credentialFor("docker.io", "library/nginx")).isEmpty();
   }
 
   @Test
