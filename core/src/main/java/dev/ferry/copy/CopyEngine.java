@@ -221,9 +221,18 @@ final class CopyEngine {
   }
 
   private void pushChildren(ImageReference repository, CopyPlan plan) {
-    // children of a nested index come before it in the list; push in that order, one level at a time
+    // image manifests need only blobs: push them all at once; a nested index follows its children
+    List<Transfers.Task> images = new ArrayList<>();
     for (Manifest child : plan.children()) {
-      push(repository.withDigest(child.digest()), child);
+      if (child instanceof ImageManifest) {
+        images.add(() -> push(repository.withDigest(child.digest()), child));
+      }
+    }
+    transfers.runAll(images);
+    for (Manifest child : plan.children()) {
+      if (child instanceof ImageIndex) {
+        push(repository.withDigest(child.digest()), child);
+      }
     }
   }
 
