@@ -6,6 +6,7 @@ import dev.ferry.registry.BlobPushOptions;
 import dev.ferry.registry.BlobPushResult;
 import dev.ferry.registry.BlobSource;
 import dev.ferry.registry.RegistryClient;
+import dev.ferry.registry.UploadMode;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Moves one blob to one destination repository: skip, mount, or stream it across. */
 final class BlobCopier {
   private static final long PROGRESS_STEP = 1024 * 1024;
+  /**
+   * Blobs up to this size go up in one PUT after the POST (one round trip fewer);
+   * larger ones are streamed with PATCH so that a dropped connection resumes.
+   */
+  static final long MONOLITHIC_LIMIT = 32L * 1024 * 1024;
 
   private final RegistryClient client;
   private final CopyListener listener;
@@ -38,7 +44,8 @@ final class BlobCopier {
       Listeners.safely(() -> listener.blobSkipped(new CopyEvent.BlobSkipped(blob.digest(), blob.size())));
       return;
     }
-    BlobPushOptions options = BlobPushOptions.defaults();
+    BlobPushOptions options = BlobPushOptions.defaults()
+        .mode(blob.size() <= MONOLITHIC_LIMIT ? UploadMode.MONOLITHIC : UploadMode.STREAMED);
     boolean sameRegistry = source.registry().equals(destination.registry())
         && !source.repository().equals(destination.repository());
     if (sameRegistry) {

@@ -137,7 +137,7 @@ final class BlobUploads {
       if (monolithicSource != null) {
         in = monolithicSource.open(0);
         request = request.withMethod("PUT",
-            RequestBody.streaming(in, blob.size(), "application/octet-stream", sent::addAndGet));
+            RequestBody.streaming(in, blob.size(), "application/octet-stream", sent::addAndGet, true));
       } else {
         request = request.header("Content-Length", "0");
       }

@@ -55,6 +55,7 @@ final class Chunks {
           offset = uploads.offset(session);
         }
       }
+      requireSourceEnd();
       return session;
     } finally {
       BlobUploads.closeQuietly(in);
@@ -69,7 +70,7 @@ final class Chunks {
       request = request.header("Content-Range", offset + "-" + (offset + length - 1));
     }
     request = request.withMethod("PATCH",
-        RequestBody.streaming(body, length, "application/octet-stream", sent::addAndGet));
+        RequestBody.streaming(body, length, "application/octet-stream", sent::addAndGet, false));
     Response response = uploads.send(session, request);
     inPosition = offset + length;
     if (response.status() != 202 && response.status() != 204) {
@@ -86,6 +87,24 @@ final class Chunks {
             + " ending at " + (offset + length), session.context().registry(), session.context().repository(),
             "PATCH", Urls.redact(request.uri()));
       }
+    }
+  }
+
+  /**
+   * Reads the source's end before the upload is committed: a verifying source (a
+   * blob from another registry) checks its digest there, so bad bytes never commit.
+   */
+  private void requireSourceEnd() {
+    InputStream end = sourceAt(blob.size());
+    try {
+      if (end.read() >= 0) {
+        throw new TransportException("the source of blob " + blob.digest() + " is longer than " + blob.size()
+            + " bytes", session.context().registry(), session.context().repository(), "PATCH",
+            Urls.redact(session.location()), new IOException("source longer than the blob's size"));
+      }
+    } catch (IOException e) {
+      throw new TransportException("could not read the end of blob " + blob.digest() + ": " + e.getMessage(),
+          session.context().registry(), session.context().repository(), "PATCH", Urls.redact(session.location()), e);
     }
   }
 

@@ -318,4 +318,37 @@ class CopyOperationIT {
     assertThat(client.headManifest(dst("signed/app").withDigest(signature.digest()))).isPresent();
     assertThat(op.execute(client).upToDate()).isTrue();
   }
+
+  @Test
+  void aSourceServingWrongBytesFailsTheCopyBeforeAnythingIsCommitted() throws Exception {
+    byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] tampered = config.clone();
+    tampered[5] ^= 1;
+    dev.ferry.reference.Digest configDigest = dev.ferry.reference.Digest.sha256(config);
+    String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_IMAGE_MANIFEST + "\",\"config\":{"
+        + "\"mediaType\":\"" + MediaTypes.OCI_IMAGE_CONFIG + "\",\"digest\":\"" + configDigest + "\",\"size\":"
+        + config.length + "},\"layers\":[]}";
+    try (mockwebserver3.MockWebServer lying = new mockwebserver3.MockWebServer()) {
+      lying.setDispatcher(new mockwebserver3.Dispatcher() {
+        @Override
+        public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+          if (request.getTarget().contains("/manifests/")) {
+            return new mockwebserver3.MockResponse.Builder().code(200)
+                .setHeader("Content-Type", MediaTypes.OCI_IMAGE_MANIFEST).body(manifest).build();
+          }
+          return new mockwebserver3.MockResponse.Builder().code(200).body(new okio.Buffer().write(tampered)).build();
+        }
+      });
+      lying.start(java.net.InetAddress.getLoopbackAddress(), 0);
+      String host = "127.0.0.1:" + lying.getPort();
+      try (RegistryClient both = RegistryClient.builder().plainHttp(host, destination.address()).build()) {
+        assertThatThrownBy(() -> CopyOperation.from(ImageReference.parse(host + "/lying/app:1"))
+            .to(dst("lying/app:1")).execute(both))
+            .isInstanceOfSatisfying(CopyException.class, e -> assertThat(e.item()).contains(configDigest.toString()))
+            .hasRootCauseInstanceOf(dev.ferry.reference.DigestMismatchException.class);
+        assertThat(both.headManifest(dst("lying/app:1"))).isEmpty();
+        assertThat(both.headBlob(dst("lying/app"), configDigest)).isEmpty();
+      }
+    }
+  }
 }

@@ -53,14 +53,19 @@ public interface RequestBody {
    * @param length the exact length (the source must deliver it), or -1 to send chunked until it ends
    */
   static RequestBody streaming(InputStream source, long length, @Nullable String contentType) {
-    return streaming(source, length, contentType, bytes -> { });
+    Objects.requireNonNull(source, "source");
+    return new StreamingBody(source, length, contentType, bytes -> { }, true);
   }
 
-  /** Like {@link #streaming(InputStream, long, String)}, reporting each slice written to {@code progress}. */
+  /**
+   * A slice of a source: the next {@code length} bytes, reporting each slice written
+   * to {@code progress}. With {@code toEnd}, the source must end right after them
+   * (its end is read, so a verifying source checks its digest before the body is done).
+   */
   static RequestBody streaming(InputStream source, long length, @Nullable String contentType,
-      java.util.function.LongConsumer progress) {
+      java.util.function.LongConsumer progress, boolean toEnd) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(progress, "progress");
-    return new StreamingBody(source, length, contentType, progress);
+    return new StreamingBody(source, length, contentType, progress, toEnd);
   }
 }

@@ -19,13 +19,16 @@ final class StreamingBody implements RequestBody {
   private final long length;
   private final @Nullable String contentType;
   private final LongConsumer progress;
+  private final boolean toEnd;
   private boolean written;
 
-  StreamingBody(InputStream source, long length, @Nullable String contentType, LongConsumer progress) {
+  StreamingBody(InputStream source, long length, @Nullable String contentType, LongConsumer progress,
+      boolean toEnd) {
     this.source = source;
     this.length = length;
     this.contentType = contentType;
     this.progress = progress;
+    this.toEnd = toEnd;
   }
 
   @Override
@@ -62,6 +65,10 @@ final class StreamingBody implements RequestBody {
       out.write(buffer, 0, n);
       remaining -= n;
       progress.accept(n);
+    }
+    // the last bytes of a source: reading its end is what makes a verifying source check its digest
+    if (toEnd && length >= 0 && source.read() >= 0) {
+      throw new IOException("the body's source is longer than its declared " + length + " bytes");
     }
   }
 }
