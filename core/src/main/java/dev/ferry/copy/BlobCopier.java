@@ -11,8 +11,12 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /** Moves one blob to one destination repository: skip, mount, or stream it across. */
 final class BlobCopier {
@@ -26,18 +30,51 @@ final class BlobCopier {
   private final RegistryClient client;
   private final CopyListener listener;
   private final Transfers transfers;
+  private final @Nullable BlobLedger ledger;
   final AtomicLong bytes = new AtomicLong();
   final AtomicInteger copied = new AtomicInteger();
   final AtomicInteger skipped = new AtomicInteger();
   final AtomicInteger mounted = new AtomicInteger();
 
-  BlobCopier(RegistryClient client, CopyListener listener, Transfers transfers) {
+  BlobCopier(RegistryClient client, CopyListener listener, Transfers transfers, @Nullable BlobLedger ledger) {
     this.client = client;
     this.listener = listener;
     this.transfers = transfers;
+    this.ledger = ledger;
   }
 
   void copy(ImageReference source, ImageReference destination, Descriptor blob) {
+    if (ledger == null) {
+      transfer(source, destination, blob);
+      return;
+    }
+    String repository = destination.toString();
+    String digest = blob.digest().toString();
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    CompletableFuture<Void> theirs = ledger.claim(repository, digest, mine);
+    if (theirs != null) {
+      try {
+        theirs.join();
+        skipped.incrementAndGet();
+        Listeners.safely(() -> listener.blobSkipped(new CopyEvent.BlobSkipped(blob.digest(), blob.size())));
+        return;
+      } catch (CompletionException | CancellationException failedElsewhere) {
+        // the other copy failed with it: move it ourselves
+        transfer(source, destination, blob);
+        return;
+      }
+    }
+    try {
+      transfer(source, destination, blob);
+      mine.complete(null);
+    } catch (RuntimeException | Error e) {
+      ledger.release(repository, digest, mine);
+      mine.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  private void transfer(ImageReference source, ImageReference destination, Descriptor blob) {
     transfers.checkNotCancelled();
     if (client.headBlob(destination, blob.digest()).isPresent()) {
       skipped.incrementAndGet();

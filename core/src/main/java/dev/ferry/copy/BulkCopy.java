@@ -157,9 +157,10 @@ public final class BulkCopy {
     });
     try {
       List<Future<BulkEntry>> futures = new ArrayList<>();
+      BlobLedger ledger = new BlobLedger();
       java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
       for (ImageReference source : all) {
-        futures.add(pool.submit(() -> copyOne(client, source, stop)));
+        futures.add(pool.submit(() -> copyOne(client, source, stop, ledger)));
       }
       List<BulkEntry> entries = new ArrayList<>();
       for (Future<BulkEntry> f : futures) {
@@ -177,7 +178,7 @@ public final class BulkCopy {
   }
 
   private BulkEntry copyOne(RegistryClient client, ImageReference source,
-      java.util.concurrent.atomic.AtomicBoolean stop) {
+      java.util.concurrent.atomic.AtomicBoolean stop, BlobLedger ledger) {
     ImageReference destination;
     try {
       destination = Objects.requireNonNull(destinationFor.apply(source), "destination");
@@ -190,7 +191,7 @@ public final class BulkCopy {
     }
     try {
       CopyOperation op = configure.apply(CopyOperation.from(source)).to(destination);
-      return new BulkEntry(source, destination, op.execute(client), null);
+      return new BulkEntry(source, destination, new CopyEngine(op, client, ledger).run(), null);
     } catch (FerryException | IllegalArgumentException | IllegalStateException e) {
       if (!continueOnError) {
         stop.set(true);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one {@link CopyOperation}: plan from the source manifest, stop early when
@@ -32,10 +33,16 @@ final class CopyEngine {
   private final CopyOperation op;
   private final RegistryClient client;
   private final Transfers transfers;
+  private final @Nullable BlobLedger ledger;
 
   CopyEngine(CopyOperation op, RegistryClient client) {
+    this(op, client, null);
+  }
+
+  CopyEngine(CopyOperation op, RegistryClient client, @Nullable BlobLedger ledger) {
     this.op = op;
     this.client = client;
+    this.ledger = ledger;
     this.transfers = new Transfers(op.executor, op.parallelism, retries(op.listener));
   }
 
@@ -89,7 +96,7 @@ final class CopyEngine {
     try (transfers) {
       Manifest source = step("manifest " + op.source, () -> client.fetchManifest(op.source));
       CopyPlan plan = plan(source);
-      BlobCopier blobs = new BlobCopier(client, op.listener, transfers);
+      BlobCopier blobs = new BlobCopier(client, op.listener, transfers, ledger);
       if (upToDate(destinations, plan)) {
         copyReferrers(destinations, plan);
         return result(source, destinations, plan, true, blobs, start);

@@ -257,7 +257,7 @@ class CopyOperationIT {
 
     BulkResult result = CopyOperation.from(src("all/app")).to(dst("all/copy")).allTags().execute(client);
 
-    assertThat(result.succeeded()).isTrue();
+    assertThat(result.succeeded()).as("%s", result.entries()).isTrue();
     assertThat(client.listTags(dst("all/copy"))).containsExactlyInAnyOrder("a", "b", "c");
     assertThat(CopyOperation.from(src("all/app")).to(dst("all/copy")).allTags().execute(client).upToDate())
         .isEqualTo(3);

@@ -115,6 +115,8 @@ public final class DockerRegistryProcess implements AutoCloseable {
             .redirectOutput(log.toFile())
             .start();
         DockerRegistryProcess registry = new DockerRegistryProcess(p, port, log, tlsCertificate != null);
+        // a test JVM that dies without closing must not leave registries behind
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "stop-docker-registry"));
         registry.awaitReady();
         return registry;
       } catch (IOException e) {
