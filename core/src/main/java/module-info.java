@@ -15,6 +15,7 @@ module dev.ferry.core {
   exports dev.ferry.manifest;
   exports dev.ferry.auth;
   exports dev.ferry.registry;
+  exports dev.ferry.copy;
 
   uses dev.ferry.auth.CredentialProvider;
 }

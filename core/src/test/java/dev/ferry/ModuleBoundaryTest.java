@@ -31,7 +31,8 @@ class ModuleBoundaryTest {
 
     assertThat(descriptor.name()).isEqualTo("dev.ferry.core");
     assertThat(exported).containsExactlyInAnyOrder(
-        "dev.ferry", "dev.ferry.reference", "dev.ferry.manifest", "dev.ferry.auth", "dev.ferry.registry");
+        "dev.ferry", "dev.ferry.reference", "dev.ferry.manifest", "dev.ferry.auth", "dev.ferry.registry",
+        "dev.ferry.copy");
     assertThat(exported).noneMatch(p -> p.contains(".internal"));
   }
 

@@ -55,6 +55,16 @@ public sealed interface CopyEvent {
   record BlobFinished(Digest digest, long size, Duration elapsed) implements CopyEvent {}
 
   /**
+   * A request failed for a passing reason and is sent again after a pause.
+   *
+   * @param request the method and URL (without query or credentials)
+   * @param attempt the attempt that failed, 1 for the first
+   * @param delay the pause before the next attempt
+   * @param reason why, e.g. {@code 503 Service Unavailable} or {@code connection reset}
+   */
+  record Retry(String request, int attempt, Duration delay, String reason) implements CopyEvent {}
+
+  /**
    * A manifest or index was pushed to the destination.
    *
    * @param reference where: the destination repository with the tag or digest

@@ -64,6 +64,13 @@ public interface CopyListener {
   default void manifestPushed(CopyEvent.ManifestPushed event) {}
 
   /**
+   * A request is retried after a transient failure (429, 5xx, a dropped connection).
+   *
+   * @param event the request, attempt, pause and reason
+   */
+  default void retry(CopyEvent.Retry event) {}
+
+  /**
    * A listener that hands every event to one consumer, e.g. {@code event -> log.info("{}", event)}.
    *
    * @param consumer receives each event
@@ -99,6 +106,11 @@ public interface CopyListener {
 
       @Override
       public void manifestPushed(CopyEvent.ManifestPushed event) {
+        consumer.accept(event);
+      }
+
+      @Override
+      public void retry(CopyEvent.Retry event) {
         consumer.accept(event);
       }
     };

@@ -5,6 +5,7 @@ import dev.ferry.internal.auth.AuthOptions;
 import dev.ferry.internal.auth.RegistryAuth;
 import dev.ferry.internal.http.ApacheTransport;
 import dev.ferry.internal.http.RegistryHosts;
+import dev.ferry.internal.http.ThreadEvents;
 import dev.ferry.internal.http.TransportSettings;
 import dev.ferry.reference.ImageReference;
 import java.time.Clock;
@@ -216,6 +217,7 @@ public final class RegistryClientBuilder {
         .retryPolicy(retryPolicy)
         .proxy(proxy)
         .registries(registries)
+        .events(ThreadEvents.INSTANCE)
         .build();
     ApacheTransport transport = new ApacheTransport(settings);
     AuthOptions authOptions = AuthOptions.defaults().withOAuthPasswordGrant(oauth2PasswordGrant)

@@ -1,0 +1,90 @@
+package dev.ferry.copy;
+
+import dev.ferry.manifest.Descriptor;
+import dev.ferry.reference.ImageReference;
+import dev.ferry.registry.BlobPushOptions;
+import dev.ferry.registry.BlobPushResult;
+import dev.ferry.registry.BlobSource;
+import dev.ferry.registry.RegistryClient;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Moves one blob to one destination repository: skip, mount, or stream it across. */
+final class BlobCopier {
+  private static final long PROGRESS_STEP = 1024 * 1024;
+
+  private final RegistryClient client;
+  private final CopyListener listener;
+  private final Transfers transfers;
+  final AtomicLong bytes = new AtomicLong();
+  final AtomicInteger copied = new AtomicInteger();
+  final AtomicInteger skipped = new AtomicInteger();
+  final AtomicInteger mounted = new AtomicInteger();
+
+  BlobCopier(RegistryClient client, CopyListener listener, Transfers transfers) {
+    this.client = client;
+    this.listener = listener;
+    this.transfers = transfers;
+  }
+
+  void copy(ImageReference source, ImageReference destination, Descriptor blob) {
+    transfers.checkNotCancelled();
+    if (client.headBlob(destination, blob.digest()).isPresent()) {
+      skipped.incrementAndGet();
+      Listeners.safely(() -> listener.blobSkipped(new CopyEvent.BlobSkipped(blob.digest(), blob.size())));
+      return;
+    }
+    BlobPushOptions options = BlobPushOptions.defaults();
+    boolean sameRegistry = source.registry().equals(destination.registry())
+        && !source.repository().equals(destination.repository());
+    if (sameRegistry) {
+      options = options.mountFrom(source);
+    }
+    long start = System.nanoTime();
+    Listeners.safely(() -> listener.blobStarted(new CopyEvent.BlobStarted(blob.digest(), blob.size())));
+    BlobPushResult result = client.pushBlob(destination, blob, offset -> open(source, blob, offset), options);
+    if (result.mounted()) {
+      mounted.incrementAndGet();
+      Listeners.safely(() -> listener.blobMounted(new CopyEvent.BlobMounted(blob.digest(), blob.size(), source)));
+      return;
+    }
+    copied.incrementAndGet();
+    bytes.addAndGet(result.bytesSent());
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    Listeners.safely(() -> listener.blobFinished(new CopyEvent.BlobFinished(blob.digest(), blob.size(), elapsed)));
+  }
+
+  /** The source blob from an offset, verified, counted for progress, and closed if the copy is cancelled. */
+  private InputStream open(ImageReference source, Descriptor blob, long offset) throws IOException {
+    transfers.checkNotCancelled();
+    InputStream in = transfers.track(BlobSource.fromRegistry(client, source, blob).open(offset));
+    return new FilterInputStream(in) {
+      private long position = offset;
+      private long reported = offset;
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          position += n;
+          if (position - reported >= PROGRESS_STEP || position == blob.size()) {
+            reported = position;
+            long at = position;
+            Listeners.safely(() -> listener.blobProgress(new CopyEvent.BlobProgress(blob.digest(), at, blob.size())));
+          }
+        }
+        return n;
+      }
+
+      @Override
+      public void close() throws IOException {
+        transfers.untrack(in);
+        super.close();
+      }
+    };
+  }
+}

@@ -1,0 +1,252 @@
+package dev.ferry.copy;
+
+import dev.ferry.FerryException;
+import dev.ferry.internal.http.Request;
+import dev.ferry.internal.http.ThreadEvents;
+import dev.ferry.internal.http.TransportEvents;
+import dev.ferry.manifest.Descriptor;
+import dev.ferry.manifest.ImageIndex;
+import dev.ferry.manifest.ImageManifest;
+import dev.ferry.manifest.Manifest;
+import dev.ferry.manifest.Platform;
+import dev.ferry.reference.ImageReference;
+import dev.ferry.registry.RegistryClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one {@link CopyOperation}: plan from the source manifest, stop early when
+ * every destination tag already has the digest, then blobs, child manifests,
+ * and the tags last.
+ */
+final class CopyEngine {
+  private static final AtomicInteger ASYNC = new AtomicInteger();
+
+  private final CopyOperation op;
+  private final RegistryClient client;
+  private final Transfers transfers;
+
+  CopyEngine(CopyOperation op, RegistryClient client) {
+    this.op = op;
+    this.client = client;
+    this.transfers = new Transfers(op.executor, op.parallelism, retries(op.listener));
+  }
+
+  static CompletableFuture<CopyResult> async(CopyOperation op, RegistryClient client) {
+    CopyEngine engine = new CopyEngine(op, client);
+    Thread[] runner = new Thread[1];
+    CompletableFuture<CopyResult> future = new CompletableFuture<>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        engine.transfers.cancel();
+        if (runner[0] != null) {
+          runner[0].interrupt();
+        }
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
+    Thread thread = new Thread(() -> {
+      try {
+        future.complete(engine.run());
+      } catch (Throwable t) {
+        future.completeExceptionally(t);
+      }
+    }, "ferry-copy-async-" + ASYNC.incrementAndGet());
+    thread.setDaemon(true);
+    runner[0] = thread;
+    thread.start();
+    return future;
+  }
+
+  /** The copy's listener hears the retries of requests made on its behalf. */
+  private static TransportEvents retries(CopyListener listener) {
+    return new TransportEvents() {
+      @Override
+      public void onRetry(Request request, int attempt, Duration delay, String reason) {
+        Listeners.safely(() -> listener.retry(new CopyEvent.Retry(request.toString(), attempt, delay, reason)));
+      }
+    };
+  }
+
+  CopyResult run() {
+    return ThreadEvents.with(retries(op.listener), this::runHere);
+  }
+
+  private CopyResult runHere() {
+    long start = System.nanoTime();
+    List<ImageReference> destinations = destinations();
+    if (op.indexMode == IndexMode.PRESERVE_ORIGINAL && !op.platforms.isAll()) {
+      throw new IllegalArgumentException("IndexMode.PRESERVE_ORIGINAL copies every platform of an index;"
+          + " to copy " + op.platforms + ", use IndexMode.FILTERED (a new index) or IndexMode.SINGLE_PLATFORM");
+    }
+    try (transfers) {
+      Manifest source = step("manifest " + op.source, () -> client.fetchManifest(op.source));
+      CopyPlan plan = plan(source);
+      BlobCopier blobs = new BlobCopier(client, op.listener, transfers);
+      if (upToDate(destinations, plan)) {
+        return result(source, destinations, plan, true, blobs, start);
+      }
+      ImageReference sourceRepository = op.source.withoutTag().withoutDigest();
+      for (ImageReference repository : repositories(destinations)) {
+        copyBlobs(blobs, sourceRepository, repository, plan);
+        pushChildren(repository, plan);
+      }
+      // tags last: until here nothing at the destination names the new content
+      transfers.checkNotCancelled();
+      for (ImageReference destination : destinations) {
+        push(target(destination, plan), plan.top());
+      }
+      return result(source, destinations, plan, false, blobs, start);
+    }
+  }
+
+  private List<ImageReference> destinations() {
+    if (op.destinations.isEmpty()) {
+      throw new IllegalStateException("no destination: call to(...) before execute");
+    }
+    List<ImageReference> resolved = new ArrayList<>();
+    for (ImageReference given : op.destinations) {
+      ImageReference d = given;
+      if (d.tag().isEmpty() && d.digest().isEmpty()) {
+        // a bare repository takes the source's tag, or is written by digest when the source named only a digest
+        d = op.source.tag().map(given::withTag)
+            .orElseGet(() -> op.source.digest().isPresent() ? given : given.withDefaultTag());
+      }
+      resolved.add(d.digest().isPresent() && d.tag().isPresent() ? d.withoutDigest() : d);
+    }
+    return resolved;
+  }
+
+  private CopyPlan plan(Manifest source) {
+    if (source instanceof ImageManifest image) {
+      return new CopyPlan(image, List.of(), List.of(image), List.of());
+    }
+    ImageIndex index = (ImageIndex) source;
+    List<Descriptor> chosen = CopyPlan.selectChildren(index, op);
+    Map<String, Manifest> fetched = fetchAll(chosen);
+    List<Manifest> children = new ArrayList<>();
+    List<ImageManifest> images = new ArrayList<>();
+    for (Descriptor d : chosen) {
+      collect(fetched.get(d.digest().toString()), children, images);
+    }
+    List<Platform> platforms = chosen.stream().filter(d -> !d.isAttestation())
+        .flatMap(d -> d.platform().stream()).distinct().toList();
+    return switch (op.indexMode) {
+      case SINGLE_PLATFORM -> new CopyPlan(children.get(children.size() - 1),
+          children.subList(0, children.size() - 1), images, platforms);
+      case FILTERED -> new CopyPlan(CopyPlan.filteredIndex(index, chosen), children, images, platforms);
+      case PRESERVE_ORIGINAL -> new CopyPlan(index, children, images, platforms);
+    };
+  }
+
+  /** Adds a manifest and, for a nested index, its children first. */
+  private void collect(Manifest manifest, List<Manifest> children, List<ImageManifest> images) {
+    if (manifest instanceof ImageIndex nested) {
+      Map<String, Manifest> grandChildren = fetchAll(nested.manifests());
+      for (Descriptor d : nested.manifests()) {
+        collect(grandChildren.get(d.digest().toString()), children, images);
+      }
+    } else {
+      images.add((ImageManifest) manifest);
+    }
+    children.add(manifest);
+  }
+
+  private Map<String, Manifest> fetchAll(List<Descriptor> descriptors) {
+    Map<String, Manifest> fetched = Collections.synchronizedMap(new LinkedHashMap<>());
+    List<Transfers.Task> tasks = new ArrayList<>();
+    for (Descriptor d : descriptors) {
+      ImageReference ref = op.source.withoutTag().withDigest(d.digest());
+      tasks.add(() -> fetched.put(d.digest().toString(), step("manifest " + ref, () -> client.fetchManifest(ref))));
+    }
+    transfers.runAll(tasks);
+    return fetched;
+  }
+
+  private boolean upToDate(List<ImageReference> destinations, CopyPlan plan) {
+    for (ImageReference destination : destinations) {
+      ImageReference target = target(destination, plan);
+      Optional<Descriptor> there = step("manifest " + target, () -> client.headManifest(target));
+      if (there.isEmpty() || !there.get().digest().equals(plan.top().digest())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A destination with neither tag nor digest (the source named only a digest) is written by digest. */
+  private static ImageReference target(ImageReference destination, CopyPlan plan) {
+    return destination.tag().isEmpty() && destination.digest().isEmpty()
+        ? destination.withDigest(plan.top().digest()) : destination;
+  }
+
+  private static List<ImageReference> repositories(List<ImageReference> destinations) {
+    Map<String, ImageReference> distinct = new LinkedHashMap<>();
+    for (ImageReference d : destinations) {
+      ImageReference repository = d.withoutTag().withoutDigest();
+      distinct.putIfAbsent(repository.toString(), repository);
+    }
+    return List.copyOf(distinct.values());
+  }
+
+  private void copyBlobs(BlobCopier copier, ImageReference source, ImageReference destination, CopyPlan plan) {
+    List<Transfers.Task> tasks = new ArrayList<>();
+    for (Descriptor blob : plan.blobs(op.foreignLayers)) {
+      tasks.add(() -> step("blob " + blob.digest() + " (" + blob.size() + " bytes) from " + source + " to "
+          + destination, () -> {
+            copier.copy(source, destination, blob);
+            return null;
+          }));
+    }
+    transfers.runAll(tasks);
+  }
+
+  private void pushChildren(ImageReference repository, CopyPlan plan) {
+    // children of a nested index come before it in the list; push in that order, one level at a time
+    for (Manifest child : plan.children()) {
+      push(repository.withDigest(child.digest()), child);
+    }
+  }
+
+  private void push(ImageReference destination, Manifest manifest) {
+    transfers.checkNotCancelled();
+    step("manifest " + manifest.digest() + " to " + destination, () -> client.pushManifest(destination, manifest));
+    Listeners.safely(() -> op.listener.manifestPushed(
+        new CopyEvent.ManifestPushed(destination, manifest.digest(), manifest.mediaType())));
+  }
+
+  private CopyResult result(Manifest source, List<ImageReference> destinations, CopyPlan plan, boolean upToDate,
+      BlobCopier blobs, long start) {
+    List<ImageReference> written = destinations.stream().map(d -> target(d, plan)).toList();
+    return new CopyResult(op.source, source.digest(), written, plan.top().digest(), plan.top().mediaType(),
+        plan.platforms(), upToDate, blobs.bytes.get(), blobs.copied.get(), blobs.skipped.get(), blobs.mounted.get(),
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private interface Step<T> {
+    T run();
+  }
+
+  /** Runs one step; a failure becomes a {@link CopyException} naming the item (typed input errors pass through). */
+  private <T> T step(String item, Step<T> step) {
+    try {
+      return step.run();
+    } catch (CopyException | java.util.concurrent.CancellationException e) {
+      throw e;
+    } catch (dev.ferry.manifest.PlatformNotFoundException e) {
+      throw e;
+    } catch (FerryException | java.io.UncheckedIOException e) {
+      if (transfers.isCancelled()) {
+        throw new java.util.concurrent.CancellationException("the copy was cancelled while on " + item);
+      }
+      throw new CopyException("copying " + op.source + " failed at " + item + ": " + e.getMessage(), item, e);
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package dev.ferry.copy;
+
+import dev.ferry.reference.ImageReference;
+import dev.ferry.registry.RegistryClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Copies one image between registries: blobs first, then child manifests, then
+ * the index, then tags, so a failed copy leaves no tag pointing at missing
+ * content. Every byte is streamed source to destination through a fixed buffer
+ * and verified against its digest on the way.
+ *
+ * <pre>{@code
+ * CopyResult result = CopyOperation.from(ImageReference.parse("nginx:1.27"))
+ *     .to(ImageReference.parse("localhost:5000/mirror/nginx:1.27"))
+ *     .platforms(PlatformSelection.all())
+ *     .indexMode(IndexMode.PRESERVE_ORIGINAL)
+ *     .listener(event -> System.out.println(event))
+ *     .execute(client);
+ * }</pre>
+ *
+ * <p>Least work: when every destination tag already holds the digest to be
+ * written, the copy ends after HEAD requests; blobs the destination has are
+ * skipped, blobs in another repository of the same registry are mounted, and a
+ * blob shared by several platforms moves once.
+ *
+ * <p>Thread-safety: immutable; each method returns a new operation, and one
+ * operation may be executed any number of times, concurrently.
+ *
+ * @since 0.1
+ */
+public final class CopyOperation {
+  /** Default number of blob transfers in flight. */
+  public static final int DEFAULT_PARALLELISM = 8;
+
+  final ImageReference source;
+  final List<ImageReference> destinations;
+  final PlatformSelection platforms;
+  final IndexMode indexMode;
+  final CopyListener listener;
+  final int parallelism;
+  final @Nullable ExecutorService executor;
+  final boolean foreignLayers;
+
+  private CopyOperation(ImageReference source, List<ImageReference> destinations, PlatformSelection platforms,
+      IndexMode indexMode, CopyListener listener, int parallelism, @Nullable ExecutorService executor,
+      boolean foreignLayers) {
+    this.source = source;
+    this.destinations = List.copyOf(destinations);
+    this.platforms = platforms;
+    this.indexMode = indexMode;
+    this.listener = listener;
+    this.parallelism = parallelism;
+    this.executor = executor;
+    this.foreignLayers = foreignLayers;
+  }
+
+  /**
+   * Starts describing a copy from a source image, by tag or digest.
+   *
+   * @param source the image to copy; no tag and no digest means {@code latest}
+   * @return an operation with no destination yet
+   */
+  public static CopyOperation from(ImageReference source) {
+    return new CopyOperation(Objects.requireNonNull(source, "source"), List.of(), PlatformSelection.all(),
+        IndexMode.PRESERVE_ORIGINAL, CopyListener.NONE, DEFAULT_PARALLELISM, null, false);
+  }
+
+  /**
+   * Where to copy to. Several destinations (more tags in one repository, or other
+   * repositories and registries) are all written in one operation; a destination
+   * without a tag gets the source's tag, one with only a digest is written by digest.
+   *
+   * @param destination the first destination
+   * @param more further destinations
+   * @return a copy of this operation with these destinations
+   */
+  public CopyOperation to(ImageReference destination, ImageReference... more) {
+    List<ImageReference> all = new ArrayList<>();
+    all.add(Objects.requireNonNull(destination, "destination"));
+    for (ImageReference ref : more) {
+      all.add(Objects.requireNonNull(ref, "destination"));
+    }
+    return new CopyOperation(source, all, platforms, indexMode, listener, parallelism, executor, foreignLayers);
+  }
+
+  /**
+   * Which platforms of an index to take; {@link PlatformSelection#all()} by default.
+   *
+   * @param selection the selection
+   * @return a copy of this operation with the selection
+   */
+  public CopyOperation platforms(PlatformSelection selection) {
+    return new CopyOperation(source, destinations, Objects.requireNonNull(selection, "selection"), indexMode,
+        listener, parallelism, executor, foreignLayers);
+  }
+
+  /**
+   * What to do with an index; {@link IndexMode#PRESERVE_ORIGINAL} by default.
+   *
+   * @param mode the mode
+   * @return a copy of this operation with the mode
+   */
+  public CopyOperation indexMode(IndexMode mode) {
+    return new CopyOperation(source, destinations, platforms, Objects.requireNonNull(mode, "mode"), listener,
+        parallelism, executor, foreignLayers);
+  }
+
+  /**
+   * Who hears progress; called from worker threads.
+   *
+   * @param newListener the listener
+   * @return a copy of this operation with the listener
+   */
+  public CopyOperation listener(CopyListener newListener) {
+    return new CopyOperation(source, destinations, platforms, indexMode,
+        Objects.requireNonNull(newListener, "listener"), parallelism, executor, foreignLayers);
+  }
+
+  /**
+   * Hears every event with one function, e.g. {@code event -> System.out.println(event)}.
+   *
+   * @param consumer receives each {@link CopyEvent}, from worker threads
+   * @return a copy of this operation with the listener
+   */
+  public CopyOperation listener(Consumer<? super CopyEvent> consumer) {
+    return listener(CopyListener.of(consumer));
+  }
+
+  /**
+   * How many blob and manifest transfers run at once; {@value #DEFAULT_PARALLELISM} by default.
+   *
+   * @param transfers at least 1
+   * @return a copy of this operation with the parallelism
+   * @throws IllegalArgumentException if {@code transfers < 1}
+   */
+  public CopyOperation parallelism(int transfers) {
+    if (transfers < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1: " + transfers);
+    }
+    return new CopyOperation(source, destinations, platforms, indexMode, listener, transfers, executor,
+        foreignLayers);
+  }
+
+  /**
+   * Runs transfers on this executor (shared across operations, e.g. in a bulk copy)
+   * instead of a pool made for each copy; at most {@link #parallelism(int)} of this
+   * operation's tasks run on it at once. The caller owns and shuts it down.
+   *
+   * @param pool the executor
+   * @return a copy of this operation with the executor
+   */
+  public CopyOperation executor(ExecutorService pool) {
+    return new CopyOperation(source, destinations, platforms, indexMode, listener, parallelism,
+        Objects.requireNonNull(pool, "executor"), foreignLayers);
+  }
+
+  /**
+   * Also copies foreign (non-distributable) layers, e.g. Windows base layers; by
+   * default they stay where their URLs point, as Docker and containerd leave them.
+   *
+   * @param include whether to copy them
+   * @return a copy of this operation with the choice
+   */
+  public CopyOperation includeForeignLayers(boolean include) {
+    return new CopyOperation(source, destinations, platforms, indexMode, listener, parallelism, executor, include);
+  }
+
+  /**
+   * Copies every tag of the source repository into the destination repository,
+   * skipping tags already at the same digest; the settings of this operation apply
+   * to each tag.
+   *
+   * @return a bulk copy over the source repository's tags
+   * @throws IllegalStateException if no destination was given
+   */
+  public BulkCopy allTags() {
+    if (destinations.isEmpty()) {
+      throw new IllegalStateException("name a destination repository with to(...) before allTags()");
+    }
+    ImageReference target = destinations.get(0).withoutTag().withoutDigest();
+    return BulkCopy.allTags(source.withoutTag().withoutDigest(), target, this);
+  }
+
+  /**
+   * Copies now, on this thread (transfers run on worker threads).
+   *
+   * @param client the client that reads the source and writes the destinations
+   * @return what was copied
+   * @throws CopyException naming the blob or manifest that failed and why
+   * @throws dev.ferry.manifest.PlatformNotFoundException if the selection matches no platform of the index
+   * @throws IllegalStateException if no destination was given
+   * @throws IllegalArgumentException if {@link IndexMode#PRESERVE_ORIGINAL} is asked with a partial selection
+   */
+  public CopyResult execute(RegistryClient client) {
+    Objects.requireNonNull(client, "client");
+    return new CopyEngine(this, client).run();
+  }
+
+  /**
+   * Copies in the background. Cancelling the future (with or without interrupt)
+   * stops the transfers and releases their connections; no tag is written after that.
+   *
+   * @param client the client that reads the source and writes the destinations
+   * @return the result to come
+   */
+  public CompletableFuture<CopyResult> executeAsync(RegistryClient client) {
+    Objects.requireNonNull(client, "client");
+    return CopyEngine.async(this, client);
+  }
+
+  /** This operation's settings (not its source and destinations) applied to another operation. */
+  CopyOperation withSettingsOn(CopyOperation other) {
+    return new CopyOperation(other.source, other.destinations, platforms, indexMode, listener, parallelism, executor,
+        foreignLayers);
+  }
+
+  @Override
+  public String toString() {
+    return "CopyOperation{" + source + " -> " + destinations + ", " + platforms + ", " + indexMode + "}";
+  }
+}

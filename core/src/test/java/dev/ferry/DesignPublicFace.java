@@ -1,0 +1,43 @@
+package dev.ferry;
+
+import dev.ferry.auth.CredentialProvider;
+import dev.ferry.copy.CopyOperation;
+import dev.ferry.copy.CopyResult;
+import dev.ferry.copy.IndexMode;
+import dev.ferry.copy.PlatformSelection;
+import dev.ferry.manifest.ImageIndex;
+import dev.ferry.manifest.Manifest;
+import dev.ferry.reference.ImageReference;
+import dev.ferry.registry.RegistryClient;
+
+/**
+ * The public face of DESIGN.md, written exactly as it stands there: this class
+ * compiling is the check (it talks to Docker Hub, so it is never run here; the
+ * same calls run against local registries in the integration tests).
+ */
+final class DesignPublicFace {
+  private DesignPublicFace() {}
+
+  static void asWritten() {
+    ImageReference src = ImageReference.parse("nginx:1.27");          // docker.io/library/nginx:1.27
+    ImageReference dst = ImageReference.parse("localhost:5000/mirror/nginx:1.27");
+
+    try (RegistryClient client = RegistryClient.builder()
+            .credentials(CredentialProvider.defaults())     // env, docker/podman config, helpers, cloud modules
+            .insecure("localhost:5000")                     // plain HTTP or unverified TLS, per registry
+            .build()) {
+
+      Manifest manifest = client.fetchManifest(src);       // ImageManifest or ImageIndex, raw bytes kept
+      if (manifest instanceof ImageIndex index) {
+        index.manifests().forEach(d -> System.out.println(d.platform()));
+      }
+
+      CopyResult result = CopyOperation.from(src).to(dst)
+              .platforms(PlatformSelection.all())            // or .only(Platform.parse("linux/arm64"))
+              .indexMode(IndexMode.PRESERVE_ORIGINAL)        // or SINGLE_PLATFORM, FILTERED
+              .listener(event -> System.out.println(event))
+              .execute(client);
+      System.out.println(result.digest());                  // equals the source digest when preserved
+    }
+  }
+}
