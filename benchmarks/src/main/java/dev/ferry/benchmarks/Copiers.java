@@ -19,11 +19,12 @@ import java.util.concurrent.TimeoutException;
 
 /** Runs one copy of a case by one {@link Method}; each run is bounded in time and fails loudly. */
 final class Copiers implements AutoCloseable {
-  /** The heap of the whole-process JVM: issue 5 asks for the 1 GiB copy to run in 64 MiB. */
-  static final String PROCESS_HEAP = "-Xmx64m";
+  /** The options of the whole-process JVM by default: issue 5 asks for the 1 GiB copy to run in 64 MiB of heap. */
+  static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx64m");
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
   private final Registries registries;
+  private final List<String> jvmOptions;
   private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private final String classpath = System.getProperty("java.class.path");
   private final Skopeo skopeo = Skopeo.require();
@@ -34,8 +35,9 @@ final class Copiers implements AutoCloseable {
     return t;
   });
 
-  Copiers(Registries registries) {
+  Copiers(Registries registries, List<String> jvmOptions) {
     this.registries = registries;
+    this.jvmOptions = List.copyOf(jvmOptions);
     // one client for every in-process run, as a build plugin or an application keeps one
     this.warm = Loopback.client(List.of(ImageReference.of(registries.source(), "probe"),
         ImageReference.of(registries.destination(), "probe")));
@@ -68,23 +70,28 @@ final class Copiers implements AutoCloseable {
 
   /** {@code CopyMain --startup}: JVM start and a client built and closed, no copy. */
   void startup() {
-    ExternalCommand.run(TIMEOUT, List.of(java, PROCESS_HEAP, "-cp", classpath, CopyMain.class.getName(), "--startup"))
-        .assertSuccess();
+    ExternalCommand.run(TIMEOUT, javaCommand(CopyMain.class.getName(), "--startup")).assertSuccess();
   }
 
   private String ferryProcess(BenchCase c) {
-    List<String> command = new ArrayList<>(List.of(java, PROCESS_HEAP, "-cp", classpath));
+    List<String> command;
     if (c.bulk()) {
-      command.add(BulkMain.class.getName());
-      command.add(registries.destination());
+      command = javaCommand(BulkMain.class.getName(), registries.destination());
       c.sources().forEach(s -> command.add(s.toString()));
     } else {
-      command.add(CopyMain.class.getName());
-      command.add(c.sources().get(0).toString());
-      command.add(c.destinations(registries.destination()).get(0).toString());
-      command.add("--all");
+      command = javaCommand(CopyMain.class.getName(), c.sources().get(0).toString(),
+          c.destinations(registries.destination()).get(0).toString(), "--all");
     }
     return ExternalCommand.run(TIMEOUT, command).assertSuccess().out().trim();
+  }
+
+  private List<String> javaCommand(String mainClass, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classpath, mainClass));
+    command.addAll(List.of(args));
+    return command;
   }
 
   private List<CopyResult> ferryInProcess(BenchCase c) {

@@ -71,7 +71,7 @@ public final class CopyBenchmark {
     Sizes sizes = options.sizes();
     List<BenchCase> cases = Fixtures.seed(registries, sizes, options.cases());
     Report report = new Report();
-    try (Copiers copiers = new Copiers(registries)) {
+    try (Copiers copiers = new Copiers(registries, options.jvmOptions())) {
       for (BenchCase c : cases) {
         measure(c, options.runs(), registries, copiers, report);
       }
@@ -98,7 +98,7 @@ public final class CopyBenchmark {
     } finally {
       registries.emptyDestination(List.of());
     }
-    return report.markdown(header(options), options.runs());
+    return report.markdown(header(options), options.runs(), options.jvmOptions());
   }
 
   private static void measure(BenchCase c, int runs, Registries registries, Copiers copiers, Report report) {
@@ -150,8 +150,8 @@ public final class CopyBenchmark {
         + System.getProperty("java.runtime.version") + ".");
     lines.add("Peers: " + version("skopeo", "--version") + "; " + version("docker-registry", "--version")
         + ", filesystem storage, both on 127.0.0.1.");
-    lines.add("Sizes: " + options.sizes().name() + ". Whole-process Ferry runs with `" + Copiers.PROCESS_HEAP
-        + "`; in-process Ferry reuses one `RegistryClient` across runs; bulk copies run "
+    lines.add("Sizes: " + options.sizes().name() + ". Whole-process Ferry runs with `"
+        + String.join(" ", options.jvmOptions()) + "`; in-process Ferry reuses one `RegistryClient` across runs; bulk copies run "
         + FerryCopies.BULK_CONCURRENCY + " images at a time (skopeo: one run per image, in sequence).");
     lines.add("Cold cases empty the destination before every copy (its storage tree deleted while idle, then "
         + "checked empty); case 2 copies case 1 onto a destination that already holds it.");

@@ -1,6 +1,7 @@
 package dev.ferry.benchmarks;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,10 +13,12 @@ import java.util.TreeSet;
  * @param cases the case numbers to run
  * @param floor whether to measure the raw upload floor
  * @param output where the Markdown table goes
+ * @param jvmOptions the options of the whole-process JVM
  */
-record Options(int runs, Sizes sizes, Set<Integer> cases, boolean floor, Path output) {
+record Options(int runs, Sizes sizes, Set<Integer> cases, boolean floor, Path output, List<String> jvmOptions) {
   static final String USAGE = "usage: CopyBenchmark [--runs N (1-20, default 3)] [--quick] [--cases 1,2,3,4,5]"
-      + " [--no-floor] [--output FILE (default benchmarks/target/results.md)]";
+      + " [--no-floor] [--output FILE (default benchmarks/target/results.md)]"
+      + " [--jvm \"OPTIONS\" (whole-process JVM options, default -Xmx64m)]";
 
   static Options parse(String[] args) {
     int runs = 3;
@@ -23,12 +26,14 @@ record Options(int runs, Sizes sizes, Set<Integer> cases, boolean floor, Path ou
     Set<Integer> cases = new TreeSet<>(Set.of(1, 2, 3, 4, 5));
     boolean floor = true;
     Path output = defaultOutput();
+    List<String> jvmOptions = Copiers.DEFAULT_JVM_OPTIONS;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(value(args, ++i));
         case "--quick" -> sizes = Sizes.quick();
         case "--no-floor" -> floor = false;
         case "--output" -> output = Path.of(value(args, ++i));
+        case "--jvm" -> jvmOptions = List.of(value(args, ++i).trim().split("\\s+"));
         case "--cases" -> {
           cases = new TreeSet<>();
           for (String n : value(args, ++i).split(",")) {
@@ -44,7 +49,7 @@ record Options(int runs, Sizes sizes, Set<Integer> cases, boolean floor, Path ou
     if (cases.isEmpty() || !Set.of(1, 2, 3, 4, 5).containsAll(cases)) {
       throw new IllegalArgumentException("--cases takes numbers 1 to 5\n" + USAGE);
     }
-    return new Options(runs, sizes, Set.copyOf(cases), floor, output);
+    return new Options(runs, sizes, Set.copyOf(cases), floor, output, jvmOptions);
   }
 
   private static String value(String[] args, int i) {
@@ -67,6 +72,6 @@ record Options(int runs, Sizes sizes, Set<Integer> cases, boolean floor, Path ou
   @Override
   public String toString() {
     return "runs=" + runs + " sizes=" + sizes.name() + " cases=" + new TreeSet<>(cases) + " floor=" + floor
-        + " output=" + output;
+        + " output=" + output + " jvm=" + String.join(" ", jvmOptions);
   }
 }

@@ -35,7 +35,7 @@ final class Report {
     return Optional.of(ferry.median() / skopeo.median());
   }
 
-  String markdown(List<String> header, int runs) {
+  String markdown(List<String> header, int runs, List<String> jvmOptions) {
     StringBuilder md = new StringBuilder("# Ferry vs skopeo: copy benchmark\n\n");
     header.forEach(line -> md.append(line).append("  \n"));
     md.append("Median of ").append(runs).append(" measured runs after one warm-up (min–max in brackets); ")
@@ -64,7 +64,7 @@ final class Report {
           .append(floor.describe()).append(".  \n");
     }
     if (!startup.isEmpty()) {
-      md.append("JVM start alone (`java ").append(Copiers.PROCESS_HEAP)
+      md.append("JVM start alone (`java ").append(String.join(" ", jvmOptions))
           .append(" ... CopyMain --startup`: a client built and closed, no copy): ").append(startup.describe())
           .append(".\n");
     }
