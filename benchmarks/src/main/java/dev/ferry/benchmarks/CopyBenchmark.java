@@ -1,5 +1,6 @@
 package dev.ferry.benchmarks;
 
+import dev.ferry.copy.CopyOperation;
 import dev.ferry.it.ExternalCommand;
 import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
@@ -68,6 +69,7 @@ public final class CopyBenchmark {
   }
 
   private static String run(Options options, Registries registries, Path work) throws IOException {
+    String loadBefore = loadAverage();
     Sizes sizes = options.sizes();
     List<BenchCase> cases = Fixtures.seed(registries, sizes, options.cases());
     Report report = new Report();
@@ -76,17 +78,13 @@ public final class CopyBenchmark {
         measure(c, options.runs(), registries, copiers, report);
       }
       if (options.floor()) {
-        log("raw floor: writing " + sizes.bigLayers() + " × " + Sizes.bytes(sizes.bigLayerSize()) + " to disk");
-        try (RawFloor floor = new RawFloor(registries, copiers.warmClient(), work.resolve("floor"),
-            Fixtures.BIG_IMAGE, sizes.bigLayers(), sizes.bigLayerSize())) {
-          for (int round = 0; round <= options.runs(); round++) {
-            long nanos = floor.runOnce();
-            log("raw floor " + label(round, options.runs()) + ": " + Samples.seconds(nanos / 1e9));
-            if (round > 0) {
-              report.floor().add(nanos);
-            }
-          }
-        }
+        floor(report.floor("case 1, its " + sizes.bigLayers() + " layers all at once"), options.runs(),
+            new RawFloor(registries, copiers.warmClient(), work.resolve("floor-1"), Fixtures.BIG_IMAGE,
+                sizes.bigLayers(), sizes.bigLayerSize(), sizes.bigLayers()));
+        floor(report.floor("case 3, its " + sizes.manyLayers() + " layers " + CopyOperation.DEFAULT_PARALLELISM
+                + " at a time"), options.runs(),
+            new RawFloor(registries, copiers.warmClient(), work.resolve("floor-3"), Fixtures.MANY_IMAGE,
+                sizes.manyLayers(), sizes.manyLayerSize(), CopyOperation.DEFAULT_PARALLELISM));
       }
       for (int round = 0; round <= options.runs(); round++) {
         long start = System.nanoTime();
@@ -98,7 +96,19 @@ public final class CopyBenchmark {
     } finally {
       registries.emptyDestination(List.of());
     }
-    return report.markdown(header(options), options.runs(), options.jvmOptions());
+    return report.markdown(header(options, loadBefore), options.runs(), options.jvmOptions());
+  }
+
+  private static void floor(Samples samples, int runs, RawFloor floor) {
+    try (floor) {
+      for (int round = 0; round <= runs; round++) {
+        long nanos = floor.runOnce();
+        log("raw floor " + label(round, runs) + ": " + Samples.seconds(nanos / 1e9));
+        if (round > 0) {
+          samples.add(nanos);
+        }
+      }
+    }
   }
 
   private static void measure(BenchCase c, int runs, Registries registries, Copiers copiers, Report report) {
@@ -143,7 +153,7 @@ public final class CopyBenchmark {
     }
   }
 
-  private static List<String> header(Options options) {
+  private static List<String> header(Options options, String loadBefore) {
     List<String> lines = new ArrayList<>();
     lines.add("Date: " + LocalDate.now() + "; machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
         + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
@@ -153,6 +163,8 @@ public final class CopyBenchmark {
     lines.add("Sizes: " + options.sizes().name() + ". Whole-process Ferry runs with `"
         + String.join(" ", options.jvmOptions()) + "`; in-process Ferry reuses one `RegistryClient` across runs; bulk copies run "
         + FerryCopies.BULK_CONCURRENCY + " images at a time (skopeo: one run per image, in sequence).");
+    lines.add("Load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAverage()
+        + " (other work on the machine skews the times).");
     lines.add("Cold cases empty the destination before every copy (its storage tree deleted while idle, then "
         + "checked empty); case 2 copies case 1 onto a destination that already holds it.");
     return lines;
@@ -164,6 +176,15 @@ public final class CopyBenchmark {
       return out.isEmpty() ? "(unknown version)" : out.lines().findFirst().orElse(out);
     } catch (RuntimeException | AssertionError e) {
       return "(unknown version)";
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split(" ");
+      return String.join(" ", List.of(fields).subList(0, Math.min(3, fields.length)));
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
     }
   }
 

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 final class Fixtures {
   /** Generated-content image numbers: each image's layers come from its own seeds. */
   static final long BIG_IMAGE = 1;
-  private static final long MANY_IMAGE = 2;
+  static final long MANY_IMAGE = 2;
   private static final long INDEX_IMAGES = 10;
   private static final long BULK_IMAGES = 100;
 

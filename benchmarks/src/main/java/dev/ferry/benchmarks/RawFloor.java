@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The physical floor of case 1: case 1's layers uploaded straight into the empty
- * destination, all at once, with {@code RegistryClient.pushBlob} from files (in
- * the page cache after the first run) — no source registry, no manifest.
+ * The physical floor of a cold copy: the case's layers uploaded straight into the
+ * empty destination, {@code parallelism} at a time, with {@code RegistryClient.pushBlob}
+ * from files (in the page cache after the first run) — no source registry, no manifest.
  */
 final class RawFloor implements AutoCloseable {
   private static final long TIMEOUT_MINUTES = 10;
@@ -33,19 +33,19 @@ final class RawFloor implements AutoCloseable {
   private final List<Path> files = new ArrayList<>();
   private final ExecutorService pool;
 
-  RawFloor(Registries registries, RegistryClient client, Path dir, long firstImage, int count, long size)
-      throws IOException {
+  RawFloor(Registries registries, RegistryClient client, Path dir, long image, int count, long size,
+      int parallelism) throws IOException {
     this.registries = registries;
     this.client = client;
     this.repository = ImageReference.of(registries.destination(), "bench/floor");
-    this.pool = Executors.newFixedThreadPool(count, r -> {
+    this.pool = Executors.newFixedThreadPool(parallelism, r -> {
       Thread t = new Thread(r, "ferry-raw-floor");
       t.setDaemon(true);
       return t;
     });
     Files.createDirectories(dir);
     for (int i = 0; i < count; i++) {
-      GzipLayer blob = Seeder.layer(firstImage, i, size);
+      GzipLayer blob = Seeder.layer(image, i, size);
       Path file = dir.resolve("layer-" + i);
       try (InputStream in = blob.open(0)) {
         Files.copy(in, file);

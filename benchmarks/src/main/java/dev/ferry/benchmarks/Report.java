@@ -10,15 +10,16 @@ import java.util.Optional;
 /** The results as a Markdown table: medians (min–max) per case and method, and the ratios to skopeo. */
 final class Report {
   private final Map<BenchCase, Map<Method, Samples>> cases = new LinkedHashMap<>();
-  private final Samples floor = new Samples();
+  private final Map<String, Samples> floors = new LinkedHashMap<>();
   private final Samples startup = new Samples();
 
   Samples samples(BenchCase c, Method method) {
     return cases.computeIfAbsent(c, k -> new EnumMap<>(Method.class)).computeIfAbsent(method, m -> new Samples());
   }
 
-  Samples floor() {
-    return floor;
+  /** The samples of a raw floor, described as {@code what}. */
+  Samples floor(String what) {
+    return floors.computeIfAbsent(what, k -> new Samples());
   }
 
   Samples startup() {
@@ -58,11 +59,9 @@ final class Report {
           .append(" |\n");
     }
     md.append('\n');
-    if (!floor.isEmpty()) {
-      md.append("Raw floor of case 1 (its layers pushed straight into the empty destination, all at once, with ")
-          .append("`RegistryClient.pushBlob` from files in the page cache; no source reads, no manifest): ")
-          .append(floor.describe()).append(".  \n");
-    }
+    floors.forEach((what, samples) -> md.append("Raw floor of ").append(what).append(" (pushed straight into ")
+        .append("the empty destination with `RegistryClient.pushBlob` from files in the page cache; no source reads, ")
+        .append("no manifest): ").append(samples.describe()).append(".  \n"));
     if (!startup.isEmpty()) {
       md.append("JVM start alone (`java ").append(String.join(" ", jvmOptions))
           .append(" ... CopyMain --startup`: a client built and closed, no copy): ").append(startup.describe())
