@@ -1,0 +1,71 @@
+package dev.ferry.testing.internal;
+
+/** An OCI distribution error: the HTTP status and the spec's error code, sent as error JSON. */
+public final class ApiError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String code;
+
+  ApiError(int status, String code, String message) {
+    super(message, null, false, false);
+    this.status = status;
+    this.code = code;
+  }
+
+  int status() {
+    return status;
+  }
+
+  String code() {
+    return code;
+  }
+
+  static ApiError blobUnknown(Object digest) {
+    return new ApiError(404, "BLOB_UNKNOWN", "blob unknown to registry: " + digest);
+  }
+
+  static ApiError uploadUnknown(String id) {
+    return new ApiError(404, "BLOB_UPLOAD_UNKNOWN", "blob upload unknown to registry: " + id);
+  }
+
+  static ApiError uploadInvalid(String why) {
+    return new ApiError(400, "BLOB_UPLOAD_INVALID", "blob upload invalid: " + why);
+  }
+
+  static ApiError digestInvalid(String why) {
+    return new ApiError(400, "DIGEST_INVALID", "provided digest did not match uploaded content: " + why);
+  }
+
+  static ApiError manifestUnknown(String reference) {
+    return new ApiError(404, "MANIFEST_UNKNOWN", "manifest unknown: " + reference);
+  }
+
+  static ApiError manifestInvalid(String why) {
+    return new ApiError(400, "MANIFEST_INVALID", "manifest invalid: " + why);
+  }
+
+  static ApiError manifestBlobUnknown(Object digest) {
+    return new ApiError(400, "MANIFEST_BLOB_UNKNOWN", "manifest references an unknown blob or manifest: " + digest);
+  }
+
+  static ApiError nameInvalid(String name) {
+    return new ApiError(400, "NAME_INVALID", "invalid repository name: " + name);
+  }
+
+  static ApiError nameUnknown(String name) {
+    return new ApiError(404, "NAME_UNKNOWN", "repository name not known to registry: " + name);
+  }
+
+  static ApiError sizeInvalid(String why) {
+    return new ApiError(400, "SIZE_INVALID", "provided length did not match content length: " + why);
+  }
+
+  static ApiError unsupported(String why) {
+    return new ApiError(405, "UNSUPPORTED", "the operation is unsupported: " + why);
+  }
+
+  static ApiError notFound(String path) {
+    return new ApiError(404, "NOT_FOUND", "no such endpoint: " + path);
+  }
+}

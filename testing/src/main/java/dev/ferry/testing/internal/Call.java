@@ -1,0 +1,123 @@
+package dev.ferry.testing.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** One request and its answer: query parameters, headers, and the ways to respond. */
+final class Call {
+  private final HttpExchange exchange;
+  private final Map<String, String> query = new LinkedHashMap<>();
+
+  Call(HttpExchange exchange) {
+    this.exchange = exchange;
+    String raw = exchange.getRequestURI().getRawQuery();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        String key = eq < 0 ? pair : pair.substring(0, eq);
+        String value = eq < 0 ? "" : pair.substring(eq + 1);
+        query.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8),
+            URLDecoder.decode(value, StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  String method() {
+    return exchange.getRequestMethod();
+  }
+
+  boolean isHead() {
+    return "HEAD".equals(method());
+  }
+
+  Optional<String> query(String name) {
+    return Optional.ofNullable(query.get(name));
+  }
+
+  Optional<String> header(String name) {
+    return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+  }
+
+  InputStream body() {
+    return exchange.getRequestBody();
+  }
+
+  Call set(String name, String value) {
+    exchange.getResponseHeaders().set(name, value);
+    return this;
+  }
+
+  /** A response without a body (Content-Length: 0). */
+  void send(int status) throws IOException {
+    drain();
+    exchange.sendResponseHeaders(status, -1);
+    exchange.close();
+  }
+
+  /** A JSON body; for HEAD only its length. */
+  void json(int status, String json) throws IOException {
+    send(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void send(int status, String contentType, byte[] body) throws IOException {
+    set("Content-Type", contentType);
+    drain();
+    if (isHead()) {
+      set("Content-Length", Long.toString(body.length));
+      exchange.sendResponseHeaders(status, -1);
+    } else {
+      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+    exchange.close();
+  }
+
+  /** Streams {@code length} bytes; for HEAD only the length. */
+  void stream(int status, String contentType, long length, InputStream content) throws IOException {
+    set("Content-Type", contentType);
+    drain();
+    try (InputStream in = content) {
+      if (isHead()) {
+        set("Content-Length", Long.toString(length));
+        exchange.sendResponseHeaders(status, -1);
+      } else {
+        exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          byte[] buffer = new byte[64 * 1024];
+          long left = length;
+          while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+              throw new IOException("stored blob ended early");
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+          }
+        }
+      }
+    }
+    exchange.close();
+  }
+
+  void error(ApiError error) throws IOException {
+    json(error.status(), Json.error(error));
+  }
+
+  /** Reads what the client sent and we did not, so that the connection can be reused. */
+  private void drain() {
+    try (InputStream in = exchange.getRequestBody()) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      // the client went away; the answer will fail to send and that is all
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.ferry.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.manifest.ImageIndex;
+import dev.ferry.manifest.Manifest;
+import dev.ferry.reference.Digest;
+import dev.ferry.registry.RegistryClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A client no one here wrote, skopeo, copies into, inspects and copies out of the embedded registry. */
+class SkopeoInteropIT {
+  private static Path skopeo;
+  private static EmbeddedRegistry source;
+  private static EmbeddedRegistry target;
+  private static RegistryClient client;
+
+  @TempDir
+  Path work;
+
+  @BeforeAll
+  static void start() {
+    skopeo = Tools.require("skopeo");
+    source = EmbeddedRegistry.start();
+    target = EmbeddedRegistry.start();
+    client = RegistryClient.builder().plainHttp(source.address(), target.address()).build();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (client != null) {
+      client.close();
+      source.close();
+      target.close();
+    }
+  }
+
+  private static String skopeo(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(skopeo.toString(), "--insecure-policy"));
+    command.addAll(List.of(args));
+    return Tools.run(command);
+  }
+
+  private static Digest sha256(String manifest) {
+    return Digest.sha256(manifest.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void copiesAMultiPlatformIndexInAndOutWithAllAndKeepsEveryDigest() throws Exception {
+    TestImage image = TestImages.image().platforms("linux/amd64", "linux/arm64", "linux/arm/v7")
+        .layerSizes(200_000, 3_000).push(source, "skopeo/multi:1.0");
+
+    skopeo("copy", "--all", "--src-tls-verify=false", "--dest-tls-verify=false",
+        "docker://" + source.reference("skopeo/multi:1.0"), "docker://" + target.reference("skopeo/copied:1.0"));
+    skopeo("copy", "--all", "--src-tls-verify=false", "docker://" + target.reference("skopeo/copied:1.0"),
+        "dir:" + work.resolve("out"));
+    skopeo("copy", "--all", "--dest-tls-verify=false", "dir:" + work.resolve("out"),
+        "docker://" + target.reference("skopeo/back:1.0"));
+
+    String raw = skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + target.reference("skopeo/copied:1.0"));
+    assertThat(sha256(raw)).isEqualTo(image.digest());
+    assertThat(client.headManifest(target.reference("skopeo/back:1.0")).orElseThrow().digest())
+        .isEqualTo(image.digest());
+    ImageIndex copied = (ImageIndex) client.fetchManifest(target.reference("skopeo/back:1.0"));
+    assertThat(copied.manifests()).extracting(d -> d.digest()).containsExactlyElementsOf(image.platforms().values());
+  }
+
+  @Test
+  void inspectsADockerImageAndCopiesItFromADirectoryWithTheSameDigest() throws Exception {
+    TestImage image = TestImages.image().docker().layerSizes(10_000, 20_000).push(source, "skopeo/docker:1.0");
+
+    String inspect = skopeo("inspect", "--tls-verify=false", "docker://" + source.reference("skopeo/docker:1.0"));
+    skopeo("copy", "--src-tls-verify=false", "docker://" + source.reference("skopeo/docker:1.0"),
+        "dir:" + work.resolve("docker"));
+    skopeo("copy", "--dest-tls-verify=false", "dir:" + work.resolve("docker"),
+        "docker://" + target.reference("skopeo/docker-in:2.0"));
+
+    assertThat(inspect).contains("\"Digest\": \"" + image.digest() + "\"").contains("\"Architecture\": \"amd64\"");
+    Manifest pushed = client.fetchManifest(target.reference("skopeo/docker-in:2.0"));
+    assertThat(pushed.digest()).isEqualTo(image.digest());
+    assertThat(pushed.bytes()).isEqualTo(image.manifest().bytes());
+    assertThat(skopeo("list-tags", "--tls-verify=false", "docker://" + target.reference("skopeo/docker-in")))
+        .contains("\"2.0\"");
+  }
+}
