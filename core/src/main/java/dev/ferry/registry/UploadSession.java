@@ -47,7 +47,8 @@ record UploadSession(URI location, CallContext context, List<Scope> scopes, long
     }
     try {
       long end = Long.parseLong(value.substring(dash + 1).trim());
-      return end + 1;
+      // distribution answers 0-0 for a session that holds nothing yet: resume from the start
+      return end == 0 ? 0 : end + 1;
     } catch (NumberFormatException e) {
       return 0;
     }
