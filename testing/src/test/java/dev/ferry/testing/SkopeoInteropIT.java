@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.manifest.ImageIndex;
 import dev.ferry.manifest.Manifest;
+import dev.ferry.it.Skopeo;
 import dev.ferry.reference.Digest;
 import dev.ferry.registry.RegistryClient;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A client no one here wrote, skopeo, copies into, inspects and copies out of the embedded registry. */
 class SkopeoInteropIT {
-  private static Path skopeo;
+  private static Skopeo skopeo;
   private static EmbeddedRegistry source;
   private static EmbeddedRegistry target;
   private static RegistryClient client;
@@ -27,7 +28,7 @@ class SkopeoInteropIT {
 
   @BeforeAll
   static void start() {
-    skopeo = Tools.require("skopeo");
+    skopeo = Skopeo.require();
     source = EmbeddedRegistry.start();
     target = EmbeddedRegistry.start();
     client = RegistryClient.builder().plainHttp(source.address(), target.address()).build();
@@ -42,10 +43,8 @@ class SkopeoInteropIT {
     }
   }
 
-  private static String skopeo(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(skopeo.toString(), "--insecure-policy"));
-    command.addAll(List.of(args));
-    return Tools.run(command);
+  private static String skopeo(String... args) {
+    return skopeo.ok(args).out();
   }
 
   private static Digest sha256(String manifest) {
