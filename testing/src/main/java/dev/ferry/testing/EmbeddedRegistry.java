@@ -10,10 +10,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * An OCI distribution registry that runs inside the JVM, on a free loopback port,
@@ -34,7 +37,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Thread-safe: any number of clients may push and pull at once.
+ * <p>For retry tests it logs every request ({@link #requests()}) and injects faults
+ * while running: failed requests ({@link #failNext(int, Predicate, int, Duration)}),
+ * blob downloads cut short ({@link #dropBlobConnectionAfter(long, int)}) and slow
+ * answers ({@link #delayResponses(Duration, Predicate)}).
+ *
+ * <pre>{@code
+ * registry.failNext(2, r -> r.method().equals("GET") && r.path().contains("/manifests/"), 503);
+ * client.fetchManifest(ref);                                          // retried twice
+ * assertThat(registry.requests()).extracting(RecordedCall::status).endsWith(503, 503, 200);
+ * }</pre>
+ *
+ * <p>Thread-safe: any number of clients may push and pull at once, and faults may be
+ * added, and the log read, from any thread while they do.
  *
  * @since 0.1
  */
@@ -135,6 +150,125 @@ public final class EmbeddedRegistry implements AutoCloseable {
   public ImageReference reference(String repositoryAndTag) {
     Objects.requireNonNull(repositoryAndTag, "repositoryAndTag");
     return ImageReference.parse(address + "/" + repositoryAndTag);
+  }
+
+  /**
+   * The requests answered so far, oldest first: the last 10 000, with the status each
+   * got (injected faults included). A request is logged just before its response
+   * headers are sent, so a client call that has returned is in the log.
+   *
+   * @return an immutable snapshot
+   * @since 0.1
+   */
+  public List<RecordedCall> requests() {
+    return router.log().snapshot();
+  }
+
+  /**
+   * Empties the request log.
+   *
+   * @since 0.1
+   */
+  public void clearRequests() {
+    router.log().clear();
+  }
+
+  /**
+   * Fails the next {@code count} requests that match with {@code status} and the
+   * spec's error JSON ({@code TOOMANYREQUESTS} for 429, {@code UNAVAILABLE} for 503,
+   * {@code UNKNOWN} otherwise). A failed request is not handled: it changes nothing
+   * (an upload PATCH stores nothing). When several of these match a request, the one
+   * added first is used up first.
+   *
+   * @param count how many matching requests to fail; 0 adds nothing
+   * @param matching which requests, by method and path (with query)
+   * @param status an error status, 400 to 599
+   * @throws IllegalArgumentException if {@code count} is negative or {@code status} not an error
+   * @since 0.1
+   */
+  public void failNext(int count, Predicate<RequestLine> matching, int status) {
+    fail(count, matching, status, null);
+  }
+
+  /**
+   * As {@link #failNext(int, Predicate, int)}, with a {@code Retry-After} header in
+   * whole seconds (rounded up), e.g. 429 with one second.
+   *
+   * @param count how many matching requests to fail; 0 adds nothing
+   * @param matching which requests, by method and path (with query)
+   * @param status an error status, 400 to 599
+   * @param retryAfter the wait to announce, zero or more
+   * @throws IllegalArgumentException if {@code count} or {@code retryAfter} is negative or
+   *     {@code status} not an error
+   * @since 0.1
+   */
+  public void failNext(int count, Predicate<RequestLine> matching, int status, Duration retryAfter) {
+    Objects.requireNonNull(retryAfter, "retryAfter");
+    if (retryAfter.isNegative()) {
+      throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
+    }
+    fail(count, matching, status, retryAfter);
+  }
+
+  private void fail(int count, Predicate<RequestLine> matching, int status,
+      @org.jspecify.annotations.Nullable Duration retryAfter) {
+    Objects.requireNonNull(matching, "matching");
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative, was " + count);
+    }
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("status must be 400 to 599, was " + status);
+    }
+    router.faults().failNext(count, matching, status, retryAfter);
+  }
+
+  /**
+   * Cuts the next {@code times} blob downloads ({@code GET /v2/<name>/blobs/<digest>},
+   * with or without {@code Range}) short: each sends its headers, with the full
+   * {@code Content-Length}, and {@code bytes} of the body, then closes the connection,
+   * so the client reads a truncated body as from a dropped connection. A download of
+   * at most {@code bytes} is sent whole and does not count. Replaces an earlier
+   * setting.
+   *
+   * @param bytes how much of each body to send, zero or more
+   * @param times how many downloads to cut, zero or more
+   * @throws IllegalArgumentException if either is negative
+   * @since 0.1
+   */
+  public void dropBlobConnectionAfter(long bytes, int times) {
+    if (bytes < 0 || times < 0) {
+      throw new IllegalArgumentException("bytes and times must not be negative, were " + bytes + " and " + times);
+    }
+    router.faults().dropBlobConnectionAfter(bytes, times);
+  }
+
+  /**
+   * Delays every matching request by {@code delay} before it is handled, until
+   * {@link #clearFaults()}. A request that several delays match waits for the
+   * longest.
+   *
+   * @param delay how long, zero or more
+   * @param matching which requests, by method and path (with query)
+   * @throws IllegalArgumentException if {@code delay} is negative
+   * @since 0.1
+   */
+  public void delayResponses(Duration delay, Predicate<RequestLine> matching) {
+    Objects.requireNonNull(delay, "delay");
+    Objects.requireNonNull(matching, "matching");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay must not be negative, was " + delay);
+    }
+    router.faults().delay(delay, matching);
+  }
+
+  /**
+   * Removes every injected fault (failures not yet used up, dropped downloads and
+   * delays); requests already waiting finish as they were. The request log stays.
+   *
+   * @since 0.1
+   */
+  public void clearFaults() {
+    router.faults().clear();
   }
 
   /**

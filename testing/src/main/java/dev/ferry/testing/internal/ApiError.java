@@ -1,16 +1,26 @@
 package dev.ferry.testing.internal;
 
+import java.time.Duration;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
 /** An OCI distribution error: the HTTP status and the spec's error code, sent as error JSON. */
 public final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
   private final String code;
+  private final @Nullable Duration retryAfter;
 
   ApiError(int status, String code, String message) {
+    this(status, code, message, null);
+  }
+
+  ApiError(int status, String code, String message, @Nullable Duration retryAfter) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
+    this.retryAfter = retryAfter;
   }
 
   int status() {
@@ -19,6 +29,11 @@ public final class ApiError extends RuntimeException {
 
   String code() {
     return code;
+  }
+
+  /** The wait to announce in {@code Retry-After}, if any. */
+  Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   static ApiError blobUnknown(Object digest) {

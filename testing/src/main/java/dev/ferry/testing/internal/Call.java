@@ -9,14 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
+import java.util.function.LongUnaryOperator;
 
-/** One request and its answer: query parameters, headers, and the ways to respond. */
+/**
+ * One request and its answer: query parameters, headers, and the ways to respond.
+ * Tells {@code responding} the status just before the headers go out (once), and may
+ * cut a streamed body short on purpose (see {@link #truncateWith}).
+ */
 final class Call {
   private final HttpExchange exchange;
+  private final IntConsumer responding;
   private final Map<String, String> query = new LinkedHashMap<>();
+  private LongUnaryOperator truncation = length -> -1;
+  private boolean responded;
 
-  Call(HttpExchange exchange) {
+  Call(HttpExchange exchange, IntConsumer responding) {
     this.exchange = exchange;
+    this.responding = responding;
     String raw = exchange.getRequestURI().getRawQuery();
     if (raw != null) {
       for (String pair : raw.split("&")) {
@@ -49,6 +59,14 @@ final class Call {
     return exchange.getRequestBody();
   }
 
+  /**
+   * Asks {@code truncation}, given a streamed body's length, how many bytes to send
+   * before closing the connection abruptly; -1 sends the whole body.
+   */
+  void truncateWith(LongUnaryOperator truncation) {
+    this.truncation = truncation;
+  }
+
   Call set(String name, String value) {
     exchange.getResponseHeaders().set(name, value);
     return this;
@@ -57,7 +75,7 @@ final class Call {
   /** A response without a body (Content-Length: 0). */
   void send(int status) throws IOException {
     drain();
-    exchange.sendResponseHeaders(status, -1);
+    respond(status, -1);
     exchange.close();
   }
 
@@ -71,9 +89,9 @@ final class Call {
     drain();
     if (isHead()) {
       set("Content-Length", Long.toString(body.length));
-      exchange.sendResponseHeaders(status, -1);
+      respond(status, -1);
     } else {
-      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+      respond(status, body.length == 0 ? -1 : body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
@@ -81,35 +99,63 @@ final class Call {
     exchange.close();
   }
 
-  /** Streams {@code length} bytes; for HEAD only the length. */
+  /** Streams {@code length} bytes (fewer if {@link #truncateWith} says so); for HEAD only the length. */
   void stream(int status, String contentType, long length, InputStream content) throws IOException {
     set("Content-Type", contentType);
     drain();
     try (InputStream in = content) {
       if (isHead()) {
         set("Content-Length", Long.toString(length));
-        exchange.sendResponseHeaders(status, -1);
+        respond(status, -1);
       } else {
-        exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          byte[] buffer = new byte[64 * 1024];
-          long left = length;
-          while (left > 0) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (n < 0) {
-              throw new IOException("stored blob ended early");
-            }
-            out.write(buffer, 0, n);
-            left -= n;
-          }
+        long cut = length == 0 ? -1 : truncation.applyAsLong(length);
+        respond(status, length == 0 ? -1 : length);
+        OutputStream out = exchange.getResponseBody();
+        copy(in, out, cut < 0 ? length : cut);
+        if (cut >= 0) {
+          // headers promised more: the client reads a truncated body, then end of stream
+          out.flush();
+          exchange.close();
+          return;
         }
+        out.close();
       }
     }
     exchange.close();
   }
 
+  private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = length;
+    while (left > 0) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (n < 0) {
+        throw new IOException("stored blob ended early");
+      }
+      out.write(buffer, 0, n);
+      left -= n;
+    }
+  }
+
   void error(ApiError error) throws IOException {
+    error.retryAfter().ifPresent(wait -> set("Retry-After", Long.toString((wait.toMillis() + 999) / 1000)));
     json(error.status(), Json.error(error));
+  }
+
+  /** Reports status -1 if no response was started: the connection failed first. */
+  void abandon() {
+    if (!responded) {
+      responded = true;
+      responding.accept(-1);
+    }
+  }
+
+  private void respond(int status, long length) throws IOException {
+    if (!responded) {
+      responded = true;
+      responding.accept(status);
+    }
+    exchange.sendResponseHeaders(status, length);
   }
 
   /** Reads what the client sent and we did not, so that the connection can be reused. */

@@ -3,13 +3,20 @@ package dev.ferry.testing.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.ferry.FerryException;
+import dev.ferry.testing.RecordedCall;
+import dev.ferry.testing.RequestLine;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The distribution API's routes, and the mapping of failures to the spec's error
- * JSON. Stateless apart from the shared {@link Registry}. Thread-safe.
+ * JSON. Every request is logged in {@link #log()} and first meets the {@link #faults()}
+ * a test injected. Stateless apart from the shared {@link Registry}, the log and the
+ * faults. Thread-safe.
  */
 public final class Router implements HttpHandler {
   private static final String N = "(" + Names.NAME + ")";
@@ -28,6 +35,8 @@ public final class Router implements HttpHandler {
   private final ManifestHandler manifests;
   private final ListHandler lists;
   private final ReferrersHandler referrers;
+  private final RequestLog log = new RequestLog();
+  private final Faults faults = new Faults();
 
   /**
    * A router over a storage.
@@ -49,12 +58,33 @@ public final class Router implements HttpHandler {
     registry.discardAll();
   }
 
+  /** The requests answered so far. */
+  public RequestLog log() {
+    return log;
+  }
+
+  /** The faults injected into the next requests. */
+  public Faults faults() {
+    return faults;
+  }
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    Call call = new Call(exchange);
+    Instant arrived = Instant.now();
+    String path = exchange.getRequestURI().getRawPath();
+    String query = exchange.getRequestURI().getRawQuery();
+    RequestLine line = new RequestLine(exchange.getRequestMethod(), query == null ? path : path + "?" + query);
+    Call call = new Call(exchange, status -> log.add(new RecordedCall(line.method(), line.path(), status,
+        header(exchange, "Range"), header(exchange, "Content-Range"),
+        exchange.getRequestHeaders().containsKey("Authorization"), arrived)));
     call.set("Docker-Distribution-API-Version", "registry/2.0");
     try {
-      route(call, exchange.getRequestURI().getRawPath());
+      pause(faults.delayFor(line));
+      Optional<ApiError> injected = faults.takeFailure(line);
+      if (injected.isPresent()) {
+        throw injected.get();
+      }
+      route(call, path);
     } catch (ApiError e) {
       call.error(e);
     } catch (FerryException e) {
@@ -66,7 +96,24 @@ public final class Router implements HttpHandler {
         // the connection is gone; the client sees that
       }
     } finally {
+      call.abandon();
       exchange.close();
+    }
+  }
+
+  private static Optional<String> header(HttpExchange exchange, String header) {
+    return Optional.ofNullable(exchange.getRequestHeaders().getFirst(header));
+  }
+
+  private static void pause(Duration delay) throws IOException {
+    if (delay.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while delaying the response", e);
     }
   }
 
@@ -85,6 +132,7 @@ public final class Router implements HttpHandler {
     } else if ((m = UPLOAD.matcher(path)).matches()) {
       uploads.session(call, m.group(1), m.group(2));
     } else if ((m = BLOB.matcher(path)).matches()) {
+      call.truncateWith(faults::takeDrop);
       blobs.handle(call, m.group(1), m.group(2));
     } else if ((m = REFERRERS.matcher(path)).matches()) {
       referrers.handle(call, m.group(1), m.group(2));
