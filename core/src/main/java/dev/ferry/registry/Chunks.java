@@ -46,12 +46,15 @@ final class Chunks {
         try {
           patch(offset, length);
           offset += length;
-        } catch (TransportException dropped) {
-          if (++resumes > BlobUploads.MAX_RESUMES) {
-            throw dropped;
+        } catch (TransportException | RegistryResponseException failed) {
+          // a dropped connection, or a passing refusal of a chunk whose body cannot be sent twice:
+          // ask the registry how far it got and go on from there
+          if (!resumable(failed) || ++resumes > BlobUploads.MAX_RESUMES) {
+            throw failed;
           }
           BlobUploads.closeQuietly(in);
           in = null;
+          pause(resumes);
           offset = uploads.offset(session);
         }
       }
@@ -87,6 +90,24 @@ final class Chunks {
             + " ending at " + (offset + length), session.context().registry(), session.context().repository(),
             "PATCH", Urls.redact(request.uri()));
       }
+    }
+  }
+
+  private static boolean resumable(RegistryException failure) {
+    if (failure instanceof RegistryResponseException response && !(failure instanceof AuthenticationException)) {
+      int status = response.status();
+      return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+    }
+    return failure instanceof TransportException;
+  }
+
+  /** A short, growing pause before asking again, so a registry under load gets a breath. */
+  private static void pause(int resumes) {
+    try {
+      Thread.sleep(Math.min(1000L, 50L << Math.min(resumes, 5)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.util.concurrent.CancellationException("the upload was interrupted");
     }
   }
 

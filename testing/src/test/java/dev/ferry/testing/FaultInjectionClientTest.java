@@ -92,6 +92,22 @@ class FaultInjectionClientTest {
   }
 
   @Test
+  void aChunkRefusedWith503ResumesFromTheRegistrysOffset() throws IOException {
+    byte[] content = EmbeddedRegistryClientTest.bytes(250_000, 4);
+    registry.failNext(1, r -> r.method().equals("PATCH"), 503);
+
+    Descriptor blob = Descriptor.of("application/octet-stream", Digest.sha256(content), content.length);
+    client.pushBlob(repository, blob, BlobSource.of(content),
+        BlobPushOptions.defaults().mode(UploadMode.CHUNKED).chunkSize(100_000));
+
+    assertThat(registry.requests()).filteredOn(c -> c.method().equals("PATCH"))
+        .extracting(RecordedCall::status).containsExactly(503, 202, 202, 202);
+    assertThat(registry.requests()).filteredOn(c -> c.method().equals("GET") && c.path().contains("/uploads/"))
+        .hasSize(1);
+    assertThat(read(blob)).isEqualTo(content);
+  }
+
+  @Test
   void a429WithRetryAfterIsHonoured() {
     byte[] content = EmbeddedRegistryClientTest.bytes(10_000, 3);
     Descriptor blob = push(content);
