@@ -137,6 +137,16 @@ public final class EmbeddedRegistryExtension implements BeforeAllCallback, After
   public void afterEach(ExtensionContext context) {
     if (scope == Scope.PER_TEST) {
       stop();
+    } else {
+      resetBetweenTests();
+    }
+  }
+
+  /** A registry shared by a class keeps its content, but one test's faults and log never reach the next. */
+  private synchronized void resetBetweenTests() {
+    if (current != null) {
+      current.clearFaults();
+      current.clearRequests();
     }
   }
 
