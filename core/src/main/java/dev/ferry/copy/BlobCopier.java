@@ -81,13 +81,10 @@ final class BlobCopier {
       Listeners.safely(() -> listener.blobSkipped(new CopyEvent.BlobSkipped(blob.digest(), blob.size())));
       return;
     }
+    // the client mounts only within one registry and across repositories; elsewhere it uploads
     BlobPushOptions options = BlobPushOptions.defaults()
-        .mode(blob.size() <= MONOLITHIC_LIMIT ? UploadMode.MONOLITHIC : UploadMode.STREAMED);
-    boolean sameRegistry = source.registry().equals(destination.registry())
-        && !source.repository().equals(destination.repository());
-    if (sameRegistry) {
-      options = options.mountFrom(source);
-    }
+        .mode(blob.size() <= MONOLITHIC_LIMIT ? UploadMode.MONOLITHIC : UploadMode.STREAMED)
+        .mountFrom(source);
     long start = System.nanoTime();
     Listeners.safely(() -> listener.blobStarted(new CopyEvent.BlobStarted(blob.digest(), blob.size())));
     BlobPushResult result = client.pushBlob(destination, blob, offset -> open(source, blob, offset), options);

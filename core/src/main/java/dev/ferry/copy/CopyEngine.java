@@ -266,9 +266,8 @@ final class CopyEngine {
   private <T> T step(String item, Step<T> step) {
     try {
       return step.run();
-    } catch (CopyException | java.util.concurrent.CancellationException e) {
-      throw e;
-    } catch (dev.ferry.manifest.PlatformNotFoundException e) {
+    } catch (CopyException | java.util.concurrent.CancellationException
+        | dev.ferry.manifest.PlatformNotFoundException e) {
       throw e;
     } catch (FerryException | java.io.UncheckedIOException e) {
       if (transfers.isCancelled()) {

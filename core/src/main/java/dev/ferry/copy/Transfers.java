@@ -50,9 +50,9 @@ final class Transfers implements AutoCloseable {
     };
   }
 
-  /** A unit of work that names what it handles, for the error message. */
+  /** One unit of a phase's work (a blob, a manifest); failures are unchecked, already typed. */
   interface Task {
-    void run() throws Exception;
+    void run();
   }
 
   /** Runs every task, waits for all; rethrows the first failure after stopping the others. */
@@ -62,13 +62,7 @@ final class Transfers implements AutoCloseable {
     for (Task task : tasks) {
       Future<?> f = executor.submit(() -> ThreadEvents.with(events, () -> {
         checkNotCancelled();
-        try {
-          task.run();
-        } catch (RuntimeException | Error e) {
-          throw e;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
+        task.run();
         return null;
       }));
       running.add(f);
