@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -72,6 +73,9 @@ public final class CopyBenchmark {
     String loadBefore = loadAverage();
     Sizes sizes = options.sizes();
     List<BenchCase> cases = Fixtures.seed(registries, sizes, options.cases());
+    if (options.hold()) {
+      hold(registries, cases);
+    }
     Report report = new Report();
     try (Copiers copiers = new Copiers(registries, options.jvmOptions())) {
       for (BenchCase c : cases) {
@@ -97,6 +101,26 @@ public final class CopyBenchmark {
       registries.emptyDestination(List.of());
     }
     return report.markdown(header(options, loadBefore), options.runs(), options.jvmOptions());
+  }
+
+  /** Prints where everything is, then waits until the process is killed (the shutdown hook cleans up). */
+  private static void hold(Registries registries, List<BenchCase> cases) {
+    System.out.println("SRC=" + registries.source());
+    System.out.println("DST=" + registries.destination());
+    System.out.println("DST_STORAGE=" + registries.destinationStorage());
+    System.out.println("SRC_PID=" + registries.pids()[0]);
+    System.out.println("DST_PID=" + registries.pids()[1]);
+    for (BenchCase c : cases) {
+      System.out.println("CASE" + c.number() + "=\"" + String.join(" ", c.sources().stream().map(Object::toString).toList())
+          + "\"");
+    }
+    System.out.println("# empty the destination between cold copies: rm -rf \"$DST_STORAGE/docker\"");
+    System.out.flush();
+    try {
+      Thread.sleep(Long.MAX_VALUE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void floor(Samples samples, int runs, RawFloor floor) {
@@ -127,17 +151,27 @@ public final class CopyBenchmark {
         if (c.cold()) {
           registries.emptyDestination(destinations);
         }
+        double[] registriesBefore = registries.cpuSeconds();
+        double selfBefore = Cpu.ofProcess(ProcessHandle.current().pid());
+        double childrenBefore = Cpu.ofReapedChildren();
         long start = System.nanoTime();
         Copiers.Outcome outcome = copiers.run(method, c);
         long nanos = System.nanoTime() - start;
+        double[] registriesAfter = registries.cpuSeconds();
+        double copier = method == Method.FERRY_IN_PROCESS
+            ? Cpu.ofProcess(ProcessHandle.current().pid()) - selfBefore
+            : Cpu.ofReapedChildren() - childrenBefore;
+        double[] cpu = {copier, registriesAfter[0] - registriesBefore[0], registriesAfter[1] - registriesBefore[1]};
         verify(c, registries, destinations);
         if (!c.cold() && outcome.results().stream().anyMatch(r -> !r.upToDate())) {
           log("warning: case " + c.number() + ": Ferry did not report the no-op copy as up to date");
         }
         log("case " + c.number() + " " + label(round, runs) + " " + method.label() + ": "
-            + Samples.seconds(nanos / 1e9) + (outcome.said().isEmpty() ? "" : " [" + outcome.said() + "]"));
+            + Samples.seconds(nanos / 1e9) + String.format(Locale.ROOT, " (CPU s: copier %.2f, source %.2f, destination %.2f)",
+                cpu[0], cpu[1], cpu[2]) + (outcome.said().isEmpty() ? "" : " [" + outcome.said() + "]"));
         if (round > 0) {
           report.samples(c, method).add(nanos);
+          report.cpu(c, method).add(cpu);
         }
       }
     }

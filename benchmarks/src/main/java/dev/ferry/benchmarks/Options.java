@@ -14,17 +14,21 @@ import java.util.TreeSet;
  * @param floor whether to measure the raw upload floor
  * @param output where the Markdown table goes
  * @param jvmOptions the options of the whole-process JVM
+ * @param hold seed the cases, print where they are, and keep the registries up until killed (for profiling by hand)
  */
-record Options(int runs, Sizes sizes, Set<Integer> cases, boolean floor, Path output, List<String> jvmOptions) {
+record Options(int runs, Sizes sizes, Set<Integer> cases, boolean floor, Path output, List<String> jvmOptions,
+    boolean hold) {
   static final String USAGE = "usage: CopyBenchmark [--runs N (1-20, default 3)] [--quick] [--cases 1,2,3,4,5]"
       + " [--no-floor] [--output FILE (default benchmarks/target/results.md)]"
-      + " [--jvm \"OPTIONS\" (whole-process JVM options, default -Xmx64m)]";
+      + " [--jvm \"OPTIONS\" (whole-process JVM options, default -Xmx64m)]"
+      + " [--hold (seed, print the registries and images, keep them up until killed; measures nothing)]";
 
   static Options parse(String[] args) {
     int runs = 3;
     Sizes sizes = Sizes.full();
     Set<Integer> cases = new TreeSet<>(Set.of(1, 2, 3, 4, 5));
     boolean floor = true;
+    boolean hold = false;
     Path output = defaultOutput();
     List<String> jvmOptions = Copiers.DEFAULT_JVM_OPTIONS;
     for (int i = 0; i < args.length; i++) {
@@ -32,6 +36,7 @@ record Options(int runs, Sizes sizes, Set<Integer> cases, boolean floor, Path ou
         case "--runs" -> runs = Integer.parseInt(value(args, ++i));
         case "--quick" -> sizes = Sizes.quick();
         case "--no-floor" -> floor = false;
+        case "--hold" -> hold = true;
         case "--output" -> output = Path.of(value(args, ++i));
         case "--jvm" -> jvmOptions = List.of(value(args, ++i).trim().split("\\s+"));
         case "--cases" -> {
@@ -49,7 +54,7 @@ record Options(int runs, Sizes sizes, Set<Integer> cases, boolean floor, Path ou
     if (cases.isEmpty() || !Set.of(1, 2, 3, 4, 5).containsAll(cases)) {
       throw new IllegalArgumentException("--cases takes numbers 1 to 5\n" + USAGE);
     }
-    return new Options(runs, sizes, Set.copyOf(cases), floor, output, jvmOptions);
+    return new Options(runs, sizes, Set.copyOf(cases), floor, output, jvmOptions, hold);
   }
 
   private static String value(String[] args, int i) {
@@ -72,6 +77,6 @@ record Options(int runs, Sizes sizes, Set<Integer> cases, boolean floor, Path ou
   @Override
   public String toString() {
     return "runs=" + runs + " sizes=" + sizes.name() + " cases=" + new TreeSet<>(cases) + " floor=" + floor
-        + " output=" + output + " jvm=" + String.join(" ", jvmOptions);
+        + " output=" + output + " jvm=" + String.join(" ", jvmOptions) + (hold ? " hold" : "");
   }
 }

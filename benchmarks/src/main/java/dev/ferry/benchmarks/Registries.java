@@ -57,6 +57,20 @@ final class Registries implements AutoCloseable {
     return destination.address();
   }
 
+  Path destinationStorage() {
+    return destinationStorage;
+  }
+
+  /** The process ids of {@code [source, destination]}. */
+  long[] pids() {
+    return new long[] {source.pid(), destination.pid()};
+  }
+
+  /** CPU time the two registry processes have used so far: {@code [source, destination]}, in seconds. */
+  double[] cpuSeconds() {
+    return new double[] {Cpu.ofProcess(source.pid()), Cpu.ofProcess(destination.pid())};
+  }
+
   /** A client for seeding and checks, never the one being measured. */
   RegistryClient admin() {
     return admin;

@@ -10,11 +10,17 @@ import java.util.Optional;
 /** The results as a Markdown table: medians (min–max) per case and method, and the ratios to skopeo. */
 final class Report {
   private final Map<BenchCase, Map<Method, Samples>> cases = new LinkedHashMap<>();
+  private final Map<BenchCase, Map<Method, CpuSamples>> cpu = new LinkedHashMap<>();
   private final Map<String, Samples> floors = new LinkedHashMap<>();
   private final Samples startup = new Samples();
 
   Samples samples(BenchCase c, Method method) {
     return cases.computeIfAbsent(c, k -> new EnumMap<>(Method.class)).computeIfAbsent(method, m -> new Samples());
+  }
+
+  /** CPU seconds per copy of a case by a method: the copier, the source registry, the destination registry. */
+  CpuSamples cpu(BenchCase c, Method method) {
+    return cpu.computeIfAbsent(c, k -> new EnumMap<>(Method.class)).computeIfAbsent(method, m -> new CpuSamples());
   }
 
   /** The samples of a raw floor, described as {@code what}. */
@@ -59,6 +65,16 @@ final class Report {
           .append(" |\n");
     }
     md.append('\n');
+    if (!cpu.isEmpty()) {
+      md.append("CPU seconds used during each copy (median), as copier / source registry / destination registry ")
+          .append("(from `/proc`; the machine has ").append(Runtime.getRuntime().availableProcessors())
+          .append(" cores):\n\n| # | Ferry, whole process | Ferry, in-process | skopeo copy |\n|---|---|---|---|\n");
+      cpu.forEach((c, byMethod) -> md.append("| ").append(c.number()).append(" | ")
+          .append(cpuCell(byMethod.get(Method.FERRY_PROCESS))).append(" | ")
+          .append(cpuCell(byMethod.get(Method.FERRY_IN_PROCESS))).append(" | ")
+          .append(cpuCell(byMethod.get(Method.SKOPEO))).append(" |\n"));
+      md.append('\n');
+    }
     floors.forEach((what, samples) -> md.append("Raw floor of ").append(what).append(" (pushed straight into ")
         .append("the empty destination with `RegistryClient.pushBlob` from files in the page cache; no source reads, ")
         .append("no manifest): ").append(samples.describe()).append(".  \n"));
@@ -72,6 +88,10 @@ final class Report {
 
   private static String cell(Samples samples) {
     return samples == null || samples.isEmpty() ? "–" : samples.describe();
+  }
+
+  private static String cpuCell(CpuSamples samples) {
+    return samples == null ? "–" : samples.describe();
   }
 
   private static String times(double ratio) {

@@ -1,6 +1,7 @@
 package dev.ferry.registry;
 
 import dev.ferry.auth.CredentialProvider;
+import dev.ferry.internal.DigestWarmup;
 import dev.ferry.internal.auth.AuthOptions;
 import dev.ferry.internal.auth.RegistryAuth;
 import dev.ferry.internal.http.ApacheTransport;
@@ -209,6 +210,7 @@ public final class RegistryClientBuilder {
    * @throws IllegalArgumentException if a setting is out of range
    */
   public RegistryClient build() {
+    DigestWarmup.start();
     TransportSettings settings = TransportSettings.builder()
         .userAgent(userAgent)
         .connectTimeout(connectTimeout)

@@ -33,6 +33,11 @@ public final class DockerRegistryProcess implements AutoCloseable {
     this.tls = tls;
   }
 
+  /** The registry process's id, e.g. to read its CPU time from {@code /proc}. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Starts a plain-HTTP registry with filesystem storage under {@code workDir}. */
   public static DockerRegistryProcess start(Path workDir) {
     return builder(workDir).start();
