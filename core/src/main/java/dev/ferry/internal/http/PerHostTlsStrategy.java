@@ -3,8 +3,8 @@ package dev.ferry.internal.http;
 import dev.ferry.registry.RegistryOptions;
 import java.io.IOException;
 import java.net.Socket;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
@@ -16,18 +16,23 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * Picks the TLS setup by the host and port being connected to, so one pooled client
  * serves registries with different trust. Hosts without options (object storage a
  * registry redirects to) get the JDK's trust store with host name verification.
- * Every SSLContext is built up front; thread-safe and immutable afterwards.
+ *
+ * <p>An SSLContext is built when the first TLS connection needs it, except for registries
+ * given their own CA certificates or client key, whose context is built up front so that a
+ * mistake there shows when the client is built. Loading the JDK's trust store and starting
+ * JSSE takes about 120 ms of a fresh JVM, which a client that only speaks plain HTTP (a test
+ * registry, a local mirror) never needs to spend. Thread-safe.
  */
 final class PerHostTlsStrategy implements TlsSocketStrategy {
   private final TransportSettings settings;
-  private final TlsSocketStrategy verified;
-  private final Map<RegistryOptions, TlsSocketStrategy> byOptions = new HashMap<>();
+  private final Map<RegistryOptions, TlsSocketStrategy> byOptions = new ConcurrentHashMap<>();
 
   PerHostTlsStrategy(TransportSettings settings) {
     this.settings = settings;
-    this.verified = strategy(RegistryOptions.defaults());
     for (RegistryOptions options : settings.registries().values()) {
-      byOptions.computeIfAbsent(options, PerHostTlsStrategy::strategy);
+      if (!options.caCertificates().isEmpty() || options.clientKey().isPresent()) {
+        byOptions.computeIfAbsent(options, PerHostTlsStrategy::strategy);
+      }
     }
   }
 
@@ -35,7 +40,8 @@ final class PerHostTlsStrategy implements TlsSocketStrategy {
   public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
       throws IOException {
     RegistryOptions options = settings.optionsFor(target, port, true);
-    return byOptions.getOrDefault(options, verified).upgrade(socket, target, port, attachment, context);
+    return byOptions.computeIfAbsent(options, PerHostTlsStrategy::strategy)
+        .upgrade(socket, target, port, attachment, context);
   }
 
   private static TlsSocketStrategy strategy(RegistryOptions options) {
