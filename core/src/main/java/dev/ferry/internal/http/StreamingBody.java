@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * each written slice to a progress callback.
  */
 final class StreamingBody implements RequestBody {
-  static final int BUFFER = 64 * 1024;
+  static final int BUFFER = 256 * 1024;
 
   private final InputStream source;
   private final long length;
