@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /** A {@link TokenCredential} that stands in for Entra ID: one fixed token, every request recorded. */
 final class EntraStandIn implements TokenCredential {
-  static final String TENANT = "72f988bf-0000-4000-8000-00000000ferry".substring(0, 36);
+  static final String TENANT = "0f0e0d0c-0000-4000-8000-00000000f322";
 
   private final List<TokenRequestContext> requests = new CopyOnWriteArrayList<>();
   private volatile String token = AcrStandIn.jwt("{\"aud\":\"https://containerregistry.azure.net\",\"tid\":\""
