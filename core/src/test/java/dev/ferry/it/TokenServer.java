@@ -96,6 +96,15 @@ public final class TokenServer implements AutoCloseable {
     return token;
   }
 
+  /**
+   * Accepts a refresh token minted elsewhere (an ACR-style {@code /oauth2/exchange}
+   * stand-in) for {@code user} in the POST flow, as {@link #refreshTokenFor} accepts its own.
+   */
+  public TokenServer acceptRefreshToken(String token, String user) {
+    refreshTokens.put(token, user);
+    return this;
+  }
+
   public TokenServer lifetime(Duration tokenLifetime) {
     this.lifetime = tokenLifetime;
     return this;
