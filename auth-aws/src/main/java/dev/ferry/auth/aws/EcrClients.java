@@ -144,8 +144,9 @@ final class EcrClients implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "EcrClients{" + (givenCredentials != null ? "given credentials" : "default credentials chain")
+    // what the clients are made of, never the credentials themselves
+    return (givenCredentials != null ? "given credentials" : "default credentials chain")
         + (ecrFactory != null ? ", client factory" : "") + (endpointOverride != null ? ", endpoint " + endpointOverride : "")
-        + (regionOverride != null ? ", region " + regionOverride.id() : "") + "}";
+        + (regionOverride != null ? ", region " + regionOverride.id() : "");
   }
 }
