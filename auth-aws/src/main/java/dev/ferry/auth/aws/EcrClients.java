@@ -58,10 +58,16 @@ final class EcrClients implements AutoCloseable {
     return ecr.computeIfAbsent(variant(registry), k -> own(EcrClient.builder()
         .region(apiRegion(registry))
         .credentialsProvider(credentials())
-        .fipsEnabled(registry.fips())
-        .dualstackEnabled(registry.dualStack())
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .applyMutation(b -> {
+          // a FIPS or dual-stack registry host asks for the same kind of API endpoint; otherwise the
+          // SDK's own settings (AWS_USE_FIPS_ENDPOINT, profile) decide, so they are not overridden
+          if (registry.fips()) {
+            b.fipsEnabled(true);
+          }
+          if (registry.dualStack()) {
+            b.dualstackEnabled(true);
+          }
           if (endpointOverride != null) {
             b.endpointOverride(endpointOverride);
           }
