@@ -171,7 +171,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
   /**
    * The base URL of the distribution API's host.
    *
-   * @return {@code http://localhost:PORT}, or {@code https://localhost:PORT} with {@link EmbeddedRegistryBuilder#tls()}
+   * @return {@code http://localhost:PORT}, or {@code https://localhost:PORT} with
+   *     {@link EmbeddedRegistryBuilder#tls()}
    * @since 0.1
    */
   public URI url() {

@@ -245,6 +245,7 @@ public final class EmbeddedRegistryBuilder {
    *
    * @return the running registry; close it when done
    * @throws EmbeddedRegistryException if it cannot listen or use its directory
+   * @throws IllegalStateException if users were given without {@link #basicAuth()} or {@link #tokenAuth()}
    * @since 0.1
    */
   public EmbeddedRegistry start() {
