@@ -1,26 +1,39 @@
 package dev.ferry.testing;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.ferry.auth.Credential;
+import dev.ferry.auth.CredentialProvider;
 import dev.ferry.reference.ImageReference;
+import dev.ferry.registry.RegistryClient;
+import dev.ferry.registry.RegistryClientBuilder;
+import dev.ferry.registry.RegistryOptions;
+import dev.ferry.testing.internal.AccessPolicy;
 import dev.ferry.testing.internal.DirectoryStorage;
+import dev.ferry.testing.internal.Gate;
+import dev.ferry.testing.internal.Listeners;
 import dev.ferry.testing.internal.MemoryStorage;
 import dev.ferry.testing.internal.Router;
 import dev.ferry.testing.internal.Storage;
+import dev.ferry.testing.internal.TlsMaterial;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OCI distribution registry that runs inside the JVM, on a free loopback port,
- * over plain HTTP. It speaks the distribution API a client needs: blobs (with
+ * over plain HTTP or, with {@link EmbeddedRegistryBuilder#tls()}, HTTPS. It speaks
+ * the distribution API a client needs: blobs (with
  * {@code Range}), every upload style (monolithic, streamed, chunked with resume,
  * cross-repository mount), manifests of every OCI and Docker type by tag and by
  * digest, tag and catalog listing with pagination, and the referrers API. Digests
@@ -34,6 +47,22 @@ import java.util.function.Predicate;
  *   try (RegistryClient client = RegistryClient.builder().plainHttp(registry.address()).build()) {
  *     TestImages.image().push(client, ref);
  *   }
+ * }
+ * }</pre>
+ *
+ * <p>Each instance may be set up as the registries a client meets in the wild:
+ * HTTPS with a certificate authority of its own, handed to the test
+ * ({@link #caCertificate()}, {@link #writeCaPem(Path)}, {@link #registryOptions()});
+ * Basic auth or Bearer token auth with its own token endpoint and tokens scoped per
+ * repository; read-only mode; blob downloads redirected to a second storage host.
+ *
+ * <pre>{@code
+ * try (EmbeddedRegistry registry = EmbeddedRegistry.builder().tls().tokenAuth()
+ *         .user("ci", "secret", "team/*", "pull", "push").start();
+ *      RegistryClient client = registry.clientBuilder()
+ *         .credentials(CredentialProvider.of(registry.address(), Credential.basic("ci", "secret")))
+ *         .build()) {
+ *   TestImages.image().push(client, registry.reference("team/app:1.0"));
  * }
  * }</pre>
  *
@@ -54,38 +83,48 @@ import java.util.function.Predicate;
  * @since 0.1
  */
 public final class EmbeddedRegistry implements AutoCloseable {
-  private static final AtomicInteger INSTANCES = new AtomicInteger();
-
-  private final HttpServer server;
-  private final ExecutorService pool;
+  private final Listeners listeners;
   private final Router router;
   private final String address;
+  private final @Nullable TlsMaterial tls;
+  private final @Nullable String seedUser;
+  private final @Nullable String seedPassword;
 
-  private EmbeddedRegistry(Builder builder) {
+  EmbeddedRegistry(EmbeddedRegistryBuilder builder) {
+    if (builder.auth == Gate.Mode.NONE && builder.policy.hasUsers()) {
+      throw new IllegalStateException("users were given but no authentication: call basicAuth() or tokenAuth()");
+    }
     Storage storage;
     try {
       storage = builder.directory == null ? new MemoryStorage() : new DirectoryStorage(builder.directory);
     } catch (IOException e) {
       throw new EmbeddedRegistryException("cannot use the storage directory " + builder.directory, e);
     }
-    this.router = new Router(storage, builder.referrersApi);
-    int instance = INSTANCES.incrementAndGet();
-    AtomicInteger threads = new AtomicInteger();
-    this.pool = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "ferry-registry-" + instance + "-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    AccessPolicy.Builder policy = builder.policy.copy();
+    if (builder.auth != Gate.Mode.NONE) {
+      // TestImages.push(registry, ..) seeds through a user no test knows, with every right
+      seedUser = "ferry-seed-" + UUID.randomUUID();
+      seedPassword = UUID.randomUUID().toString();
+      policy.grant(seedUser, seedPassword, "*", AccessPolicy.ACTIONS);
+    } else {
+      seedUser = null;
+      seedPassword = null;
+    }
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 512);
+      this.tls = builder.tls ? TlsMaterial.generate(UUID.randomUUID().toString().substring(0, 8)) : null;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new EmbeddedRegistryException("cannot generate a certificate for TLS", e);
+    }
+    String scheme = tls == null ? "http://" : "https://";
+    try {
+      this.listeners = new Listeners(builder.port, tls, address -> new Router(storage, builder.referrersApi,
+          builder.readOnly, builder.auth, policy.build(), builder.tokenLifetime, scheme + address + "/token", address),
+          builder.redirectBlobs);
     } catch (IOException e) {
-      pool.shutdownNow();
       throw new EmbeddedRegistryException("cannot listen on loopback port " + builder.port, e);
     }
-    server.createContext("/", router);
-    server.setExecutor(pool);
-    server.start();
-    this.address = "localhost:" + server.getAddress().getPort();
+    this.router = listeners.router();
+    this.address = "localhost:" + listeners.port();
   }
 
   /**
@@ -105,8 +144,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
    * @return a new builder
    * @since 0.1
    */
-  public static Builder builder() {
-    return new Builder();
+  public static EmbeddedRegistryBuilder builder() {
+    return new EmbeddedRegistryBuilder();
   }
 
   /**
@@ -126,17 +165,139 @@ public final class EmbeddedRegistry implements AutoCloseable {
    * @since 0.1
    */
   public int port() {
-    return server.getAddress().getPort();
+    return listeners.port();
   }
 
   /**
    * The base URL of the distribution API's host.
    *
-   * @return {@code http://localhost:PORT}
+   * @return {@code http://localhost:PORT}, or {@code https://localhost:PORT} with
+   *     {@link EmbeddedRegistryBuilder#tls()}
    * @since 0.1
    */
   public URI url() {
-    return URI.create("http://" + address);
+    return URI.create((tls == null ? "http://" : "https://") + address);
+  }
+
+  /**
+   * The certificate authority that issued the registry's certificate (with
+   * {@link EmbeddedRegistryBuilder#tls()}): a fresh one per registry, valid for a week, its key gone.
+   *
+   * @return the CA certificate to trust
+   * @throws IllegalStateException if the registry speaks plain HTTP
+   * @since 0.1
+   */
+  public X509Certificate caCertificate() {
+    return tlsMaterial().ca();
+  }
+
+  /**
+   * {@link #caCertificate()} in PEM, as {@code docker}, {@code skopeo} and {@code curl --cacert} read it.
+   *
+   * @return one {@code -----BEGIN CERTIFICATE-----} block
+   * @throws IllegalStateException if the registry speaks plain HTTP
+   * @since 0.1
+   */
+  public String caPem() {
+    return tlsMaterial().caPem();
+  }
+
+  /**
+   * Writes {@link #caPem()} to a file, creating its directory. Name it {@code ca.crt} in a
+   * directory given to {@code skopeo --cert-dir} or {@code /etc/docker/certs.d/HOST:PORT/}.
+   *
+   * @param file where to write
+   * @return {@code file}
+   * @throws IllegalStateException if the registry speaks plain HTTP
+   * @throws java.io.UncheckedIOException if the file cannot be written
+   * @since 0.1
+   */
+  public Path writeCaPem(Path file) {
+    Objects.requireNonNull(file, "file");
+    String pem = caPem();
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return Files.writeString(file, pem, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the CA certificate to " + file, e);
+    }
+  }
+
+  /**
+   * A TLS context that trusts this registry's CA and nothing else, for other HTTP
+   * clients ({@code java.net.http.HttpClient.newBuilder().sslContext(..)}).
+   *
+   * @return the client context
+   * @throws IllegalStateException if the registry speaks plain HTTP
+   * @since 0.1
+   */
+  public SSLContext sslContext() {
+    return tlsMaterial().clientContext();
+  }
+
+  /**
+   * How a {@code RegistryClient} reaches this registry: plain HTTP, or HTTPS verified
+   * against {@link #caCertificate()}.
+   *
+   * <pre>{@code
+   * RegistryClient.builder().registry(registry.address(), registry.registryOptions()).build();
+   * }</pre>
+   *
+   * @return the options for {@link #address()}
+   * @since 0.1
+   */
+  public RegistryOptions registryOptions() {
+    return tls == null ? RegistryOptions.builder().plainHttp().build()
+        : RegistryOptions.builder().caCertificates(List.of(tls.ca())).build();
+  }
+
+  /**
+   * A client builder set up for this registry (and its blob storage host, with
+   * {@link EmbeddedRegistryBuilder#redirectBlobDownloads()}); credentials are the caller's to add.
+   *
+   * <pre>{@code
+   * try (RegistryClient client = registry.clientBuilder()
+   *     .credentials(CredentialProvider.of(registry.address(), Credential.basic("alice", "pw")))
+   *     .build()) { ... }
+   * }</pre>
+   *
+   * @return a new builder
+   * @since 0.1
+   */
+  public RegistryClientBuilder clientBuilder() {
+    RegistryClientBuilder builder = RegistryClient.builder().registry(address, registryOptions());
+    storageAddress().ifPresent(storage -> builder.registry(storage, registryOptions()));
+    return builder;
+  }
+
+  /**
+   * The {@code 127.0.0.1:PORT} of the second host blob downloads are redirected to,
+   * with {@link EmbeddedRegistryBuilder#redirectBlobDownloads()}.
+   *
+   * @return the storage host's address, if blob downloads are redirected
+   * @since 0.1
+   */
+  public Optional<String> storageAddress() {
+    return listeners.storageAddress();
+  }
+
+  /** A client that may push anywhere here, for {@link TestImages#push(EmbeddedRegistry, String)}. */
+  RegistryClient seedClient() {
+    RegistryClientBuilder builder = clientBuilder();
+    if (seedUser != null && seedPassword != null) {
+      builder.credentials(CredentialProvider.of(address, Credential.basic(seedUser, seedPassword)));
+    }
+    return builder.build();
+  }
+
+  private TlsMaterial tlsMaterial() {
+    if (tls == null) {
+      throw new IllegalStateException(this + " speaks plain HTTP; start it with EmbeddedRegistry.builder().tls()");
+    }
+    return tls;
   }
 
   /**
@@ -210,8 +371,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     fail(count, matching, status, retryAfter);
   }
 
-  private void fail(int count, Predicate<RequestLine> matching, int status,
-      @org.jspecify.annotations.Nullable Duration retryAfter) {
+  private void fail(int count, Predicate<RequestLine> matching, int status, @Nullable Duration retryAfter) {
     Objects.requireNonNull(matching, "matching");
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative, was " + count);
@@ -272,6 +432,19 @@ public final class EmbeddedRegistry implements AutoCloseable {
   }
 
   /**
+   * Switches read-only mode, as {@code registry:2}'s maintenance mode: while on, every
+   * write ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} under {@code /v2/})
+   * is refused with 405 and the spec's error code {@code UNSUPPORTED}, after
+   * authentication; reads go on. Seed images first, then switch it on.
+   *
+   * @param enabled whether writes are refused
+   * @since 0.1
+   */
+  public void readOnly(boolean enabled) {
+    router.readOnly(enabled);
+  }
+
+  /**
    * Stops listening at once and frees unfinished uploads. Directory storage keeps
    * what was stored; in-memory storage is gone. Idempotent.
    *
@@ -279,79 +452,12 @@ public final class EmbeddedRegistry implements AutoCloseable {
    */
   @Override
   public void close() {
-    server.stop(0);
-    pool.shutdownNow();
+    listeners.close();
     router.discardUploads();
   }
 
   @Override
   public String toString() {
     return "EmbeddedRegistry[" + address + "]";
-  }
-
-  /**
-   * Settings for an {@link EmbeddedRegistry}. Not thread-safe; the registry it
-   * starts does not change when the builder does.
-   *
-   * @since 0.1
-   */
-  public static final class Builder {
-    private java.nio.file.@org.jspecify.annotations.Nullable Path directory;
-    private boolean referrersApi = true;
-    private int port;
-
-    private Builder() {}
-
-    /**
-     * Stores blobs, manifests and tags in a directory (created if missing), so that a
-     * registry started again on it finds them.
-     *
-     * @param directory the storage directory
-     * @return this builder
-     * @since 0.1
-     */
-    public Builder directory(java.nio.file.Path directory) {
-      this.directory = Objects.requireNonNull(directory, "directory");
-      return this;
-    }
-
-    /**
-     * Whether the OCI 1.1 referrers API answers (default true). Switched off, it
-     * answers 404 and clients must fall back to the {@code sha256-<hex>} tag schema.
-     *
-     * @param enabled whether {@code /v2/<name>/referrers/<digest>} exists
-     * @return this builder
-     * @since 0.1
-     */
-    public Builder referrersApi(boolean enabled) {
-      this.referrersApi = enabled;
-      return this;
-    }
-
-    /**
-     * A fixed loopback port instead of a free one.
-     *
-     * @param port the port, 0 for any free one
-     * @return this builder
-     * @since 0.1
-     */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port out of range: " + port);
-      }
-      this.port = port;
-      return this;
-    }
-
-    /**
-     * Starts the registry.
-     *
-     * @return the running registry; close it when done
-     * @throws EmbeddedRegistryException if it cannot listen or use its directory
-     * @since 0.1
-     */
-    public EmbeddedRegistry start() {
-      return new EmbeddedRegistry(this);
-    }
   }
 }

@@ -137,7 +137,10 @@ public final class TestImages {
   }
 
   /**
-   * Pushes into an embedded registry with a client of its own.
+   * Pushes into an embedded registry with a client of its own: one that trusts its CA
+   * (with TLS) and, with authentication on, signs in as an internal user who may push
+   * anywhere, so that tests seed images whatever rights their own users have. A
+   * read-only registry refuses it too.
    *
    * @param registry the registry
    * @param repositoryAndTag e.g. {@code demo/app:1.0}
@@ -146,7 +149,7 @@ public final class TestImages {
    * @since 0.1
    */
   public TestImage push(EmbeddedRegistry registry, String repositoryAndTag) {
-    try (RegistryClient client = RegistryClient.builder().plainHttp(registry.address()).build()) {
+    try (RegistryClient client = registry.seedClient()) {
       return push(client, registry.reference(repositoryAndTag));
     }
   }

@@ -27,7 +27,11 @@ final class RawHttp {
   private final int port;
 
   RawHttp(EmbeddedRegistry registry) {
-    this.port = registry.port();
+    this(registry.port());
+  }
+
+  RawHttp(int port) {
+    this.port = port;
   }
 
   Reply send(String method, String path, byte[] body, String... headers) throws IOException {

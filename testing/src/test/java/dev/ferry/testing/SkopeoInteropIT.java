@@ -88,4 +88,76 @@ class SkopeoInteropIT {
     assertThat(skopeo("list-tags", "--tls-verify=false", "docker://" + target.reference("skopeo/docker-in")))
         .contains("\"2.0\"");
   }
+
+  @Test
+  void copiesIntoAndOutOfATlsRegistryTrustingItsCaFromACertDirectory() throws Exception {
+    try (EmbeddedRegistry tls = EmbeddedRegistry.builder().tls().start()) {
+      String certs = tls.writeCaPem(work.resolve("certs/ca.crt")).getParent().toString();
+      TestImage image = TestImages.image().platforms("linux/amd64", "linux/arm64").layerSizes(50_000)
+          .push(source, "skopeo/tls:1.0");
+
+      skopeo("copy", "--all", "--src-tls-verify=false", "--dest-cert-dir", certs,
+          "docker://" + source.reference("skopeo/tls:1.0"), "docker://" + tls.reference("skopeo/in-tls:1.0"));
+      String raw = skopeo("inspect", "--raw", "--cert-dir", certs, "docker://" + tls.reference("skopeo/in-tls:1.0"));
+      skopeo("copy", "--all", "--src-cert-dir", certs, "docker://" + tls.reference("skopeo/in-tls:1.0"),
+          "dir:" + work.resolve("from-tls"));
+
+      assertThat(sha256(raw)).isEqualTo(image.digest());
+      assertThat(work.resolve("from-tls/manifest.json")).hasBinaryContent(image.manifest().bytes());
+      // without the CA skopeo refuses the registry: the certificate really is checked
+      assertThat(skopeo.run("inspect", "--raw", "docker://" + tls.reference("skopeo/in-tls:1.0")).exitCode())
+          .isNotZero();
+    }
+  }
+
+  @Test
+  void copiesIntoAndOutOfATlsRegistryWithBasicAuth() throws Exception {
+    try (EmbeddedRegistry basic = EmbeddedRegistry.builder().tls().basicAuth().user("skopeo", "s3cret").start()) {
+      String certs = basic.writeCaPem(work.resolve("basic-certs/ca.crt")).getParent().toString();
+      TestImage image = TestImages.image().docker().layerSizes(40_000, 1_000).push(source, "skopeo/basic:1.0");
+
+      skopeo("copy", "--src-tls-verify=false", "--dest-cert-dir", certs, "--dest-creds", "skopeo:s3cret",
+          "docker://" + source.reference("skopeo/basic:1.0"), "docker://" + basic.reference("skopeo/basic:1.0"));
+      String raw = skopeo("inspect", "--raw", "--cert-dir", certs, "--creds", "skopeo:s3cret",
+          "docker://" + basic.reference("skopeo/basic:1.0"));
+      skopeo("copy", "--src-cert-dir", certs, "--src-creds", "skopeo:s3cret",
+          "docker://" + basic.reference("skopeo/basic:1.0"), "dir:" + work.resolve("from-basic"));
+
+      assertThat(sha256(raw)).isEqualTo(image.digest());
+      assertThat(work.resolve("from-basic/manifest.json")).hasBinaryContent(image.manifest().bytes());
+      assertThat(skopeo.run("inspect", "--raw", "--cert-dir", certs, "--creds", "skopeo:wrong",
+          "docker://" + basic.reference("skopeo/basic:1.0")).exitCode()).isNotZero();
+      assertThat(basic.requests()).anyMatch(c -> c.status() == 401)
+          .filteredOn(c -> c.method().equals("PUT") && c.path().contains("/manifests/"))
+          .allMatch(c -> c.hasAuthorization() && c.status() == 201);
+    }
+  }
+
+  @Test
+  void copiesIntoAndOutOfATlsRegistryWithTokenAuth() throws Exception {
+    try (EmbeddedRegistry token = EmbeddedRegistry.builder().tls().tokenAuth().user("skopeo", "s3cret")
+        .user("reader", "r3ad", "*", "pull").start()) {
+      String certs = token.writeCaPem(work.resolve("token-certs/ca.crt")).getParent().toString();
+      TestImage image = TestImages.image().platforms("linux/amd64", "linux/s390x").layerSizes(30_000)
+          .push(source, "skopeo/token:1.0");
+
+      skopeo("copy", "--all", "--src-tls-verify=false", "--dest-cert-dir", certs, "--dest-creds", "skopeo:s3cret",
+          "docker://" + source.reference("skopeo/token:1.0"), "docker://" + token.reference("skopeo/token:1.0"));
+      String raw = skopeo("inspect", "--raw", "--cert-dir", certs, "--creds", "reader:r3ad",
+          "docker://" + token.reference("skopeo/token:1.0"));
+      skopeo("copy", "--all", "--src-cert-dir", certs, "--src-creds", "reader:r3ad",
+          "docker://" + token.reference("skopeo/token:1.0"), "dir:" + work.resolve("from-token"));
+
+      assertThat(sha256(raw)).isEqualTo(image.digest());
+      assertThat(work.resolve("from-token/manifest.json")).hasBinaryContent(image.manifest().bytes());
+      assertThat(token.requests()).anyMatch(c -> c.method().equals("GET") && c.path().startsWith("/token?")
+          && c.hasAuthorization() && c.status() == 200);
+      // the reader's token does not open a push, and no credentials open nothing
+      assertThat(skopeo.run("copy", "--src-tls-verify=false", "--dest-cert-dir", certs, "--dest-creds", "reader:r3ad",
+          "docker://" + source.reference("skopeo/token:1.0"), "docker://" + token.reference("skopeo/denied:1.0"))
+          .exitCode()).isNotZero();
+      assertThat(skopeo.run("inspect", "--raw", "--cert-dir", certs,
+          "docker://" + token.reference("skopeo/token:1.0")).exitCode()).isNotZero();
+    }
+  }
 }

@@ -11,16 +11,34 @@ public final class ApiError extends RuntimeException {
   private final int status;
   private final String code;
   private final @Nullable Duration retryAfter;
+  private final @Nullable String challenge;
+  private final boolean oauth;
 
   ApiError(int status, String code, String message) {
     this(status, code, message, null);
   }
 
   ApiError(int status, String code, String message, @Nullable Duration retryAfter) {
+    this(status, code, message, retryAfter, null);
+  }
+
+  ApiError(int status, String code, String message, @Nullable Duration retryAfter, @Nullable String challenge) {
+    this(status, code, message, retryAfter, challenge, false);
+  }
+
+  /**
+   * @param challenge the {@code WWW-Authenticate} value to send, if any
+   * @param oauth whether the body is OAuth2's {@code {"error":..,"error_description":..}}
+   *     (the token endpoint's POST flow) rather than the distribution spec's error JSON
+   */
+  ApiError(int status, String code, String message, @Nullable Duration retryAfter, @Nullable String challenge,
+      boolean oauth) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
     this.retryAfter = retryAfter;
+    this.challenge = challenge;
+    this.oauth = oauth;
   }
 
   int status() {
@@ -34,6 +52,19 @@ public final class ApiError extends RuntimeException {
   /** The wait to announce in {@code Retry-After}, if any. */
   Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
+  }
+
+  /** The {@code WWW-Authenticate} challenge to send, if any. */
+  Optional<String> challenge() {
+    return Optional.ofNullable(challenge);
+  }
+
+  boolean oauth() {
+    return oauth;
+  }
+
+  static ApiError readOnly(String method) {
+    return new ApiError(405, "UNSUPPORTED", "the registry is in read-only mode: " + method + " is refused");
   }
 
   static ApiError blobUnknown(Object digest) {

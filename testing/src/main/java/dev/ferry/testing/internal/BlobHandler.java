@@ -27,7 +27,15 @@ final class BlobHandler {
         if (size.isEmpty()) {
           throw ApiError.blobUnknown(digest);
         }
-        read(call, digest, size.get());
+        Optional<BlobStorageHost> redirect = registry.blobRedirect();
+        if (redirect.isPresent() && !call.isHead()) {
+          // as S3- or GCS-backed registries do: the bytes come from elsewhere, by a signed URL
+          call.set("Docker-Content-Digest", digest.toString());
+          call.set("Location", redirect.get().locationOf(digest).toString());
+          call.send(307);
+          return;
+        }
+        read(call, storage, digest, size.get());
       }
       case "DELETE" -> {
         if (!storage.unlink(repository, digest)) {
@@ -39,12 +47,13 @@ final class BlobHandler {
     }
   }
 
-  private void read(Call call, Digest digest, long size) throws IOException {
+  /** Answers a blob's bytes, or a single {@code Range} of them. */
+  static void read(Call call, Storage storage, Digest digest, long size) throws IOException {
     call.set("Docker-Content-Digest", digest.toString()).set("Accept-Ranges", "bytes")
         .set("ETag", "\"" + digest + "\"");
     Optional<String> range = call.header("Range");
     if (range.isEmpty()) {
-      call.stream(200, "application/octet-stream", size, registry.storage().openBlob(digest, 0));
+      call.stream(200, "application/octet-stream", size, storage.openBlob(digest, 0));
       return;
     }
     Matcher m = RANGE.matcher(range.get().trim());
@@ -56,6 +65,6 @@ final class BlobHandler {
       return;
     }
     call.set("Content-Range", "bytes " + start + "-" + end + "/" + size);
-    call.stream(206, "application/octet-stream", end - start + 1, registry.storage().openBlob(digest, start));
+    call.stream(206, "application/octet-stream", end - start + 1, storage.openBlob(digest, start));
   }
 }

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -20,9 +22,10 @@ import java.util.function.LongUnaryOperator;
 final class Call {
   private final HttpExchange exchange;
   private final IntConsumer responding;
-  private final Map<String, String> query = new LinkedHashMap<>();
+  private final Map<String, List<String>> query = new LinkedHashMap<>();
   private LongUnaryOperator truncation = length -> -1;
   private boolean responded;
+  private Gate.Caller caller = Gate.Caller.ANYONE;
 
   Call(HttpExchange exchange, IntConsumer responding) {
     this.exchange = exchange;
@@ -33,8 +36,8 @@ final class Call {
         int eq = pair.indexOf('=');
         String key = eq < 0 ? pair : pair.substring(0, eq);
         String value = eq < 0 ? "" : pair.substring(eq + 1);
-        query.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8),
-            URLDecoder.decode(value, StandardCharsets.UTF_8));
+        query.computeIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8), k -> new ArrayList<>())
+            .add(URLDecoder.decode(value, StandardCharsets.UTF_8));
       }
     }
   }
@@ -47,8 +50,24 @@ final class Call {
     return "HEAD".equals(method());
   }
 
+  /** The first value of a query parameter. */
   Optional<String> query(String name) {
-    return Optional.ofNullable(query.get(name));
+    List<String> values = query.get(name);
+    return values == null ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** Every value of a query parameter, in order. */
+  List<String> queryAll(String name) {
+    return query.getOrDefault(name, List.of());
+  }
+
+  /** Who is calling, as the gate decided; everyone may do everything without auth. */
+  Gate.Caller caller() {
+    return caller;
+  }
+
+  void caller(Gate.Caller caller) {
+    this.caller = caller;
   }
 
   Optional<String> header(String name) {
@@ -138,6 +157,7 @@ final class Call {
   }
 
   void error(ApiError error) throws IOException {
+    error.challenge().ifPresent(challenge -> set("WWW-Authenticate", challenge));
     error.retryAfter().ifPresent(wait -> set("Retry-After", Long.toString((wait.toMillis() + 999) / 1000)));
     json(error.status(), Json.error(error));
   }

@@ -41,6 +41,9 @@ final class Json {
   }
 
   static String error(ApiError error) {
+    if (error.oauth()) {
+      return "{\"error\":" + string(error.code()) + ",\"error_description\":" + string(error.getMessage()) + "}";
+    }
     return "{\"errors\":[{\"code\":" + string(error.code()) + ",\"message\":" + string(error.getMessage())
         + ",\"detail\":null}]}";
   }

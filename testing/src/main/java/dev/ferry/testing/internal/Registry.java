@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** What every handler shares: the storage, the open upload sessions and the settings. Thread-safe. */
 final class Registry {
   private final Storage storage;
   private final boolean referrers;
   private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+  private volatile @Nullable BlobStorageHost blobRedirect;
 
   Registry(Storage storage, boolean referrers) {
     this.storage = storage;
@@ -23,6 +25,15 @@ final class Registry {
 
   boolean referrers() {
     return referrers;
+  }
+
+  /** Where blob downloads are sent, if they are redirected. */
+  Optional<BlobStorageHost> blobRedirect() {
+    return Optional.ofNullable(blobRedirect);
+  }
+
+  void redirectBlobs(@Nullable BlobStorageHost host) {
+    this.blobRedirect = host;
   }
 
   Upload startUpload(String repository) throws IOException {

@@ -6,11 +6,14 @@ import dev.ferry.FerryException;
 import dev.ferry.testing.RecordedCall;
 import dev.ferry.testing.RequestLine;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The distribution API's routes, and the mapping of failures to the spec's error
@@ -27,6 +30,8 @@ public final class Router implements HttpHandler {
   private static final Pattern UPLOAD_START = Pattern.compile("/v2/" + N + "/blobs/uploads/?");
   private static final Pattern UPLOAD = Pattern.compile("/v2/" + N + "/blobs/uploads/([^/]+)");
   private static final Pattern BLOB = Pattern.compile("/v2/" + N + "/blobs/([^/]+)");
+  private static final Pattern TOKEN = Pattern.compile("/token/?");
+  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final Pattern REFERRERS = Pattern.compile("/v2/" + N + "/referrers/([^/]+)");
 
   private final Registry registry;
@@ -37,15 +42,39 @@ public final class Router implements HttpHandler {
   private final ReferrersHandler referrers;
   private final RequestLog log = new RequestLog();
   private final Faults faults = new Faults();
+  private final Gate gate;
+  private final @Nullable TokenEndpoint tokens;
+  private volatile boolean readOnly;
+
+  /**
+   * A router over a storage, open to everyone.
+   *
+   * @param storage where content goes
+   * @param referrersApi whether {@code /v2/<name>/referrers/<digest>} answers
+   */
+  public Router(Storage storage, boolean referrersApi) {
+    this(storage, referrersApi, false, Gate.Mode.NONE, AccessPolicy.builder().build(), Duration.ofMinutes(5),
+        "", "");
+  }
 
   /**
    * A router over a storage.
    *
    * @param storage where content goes
    * @param referrersApi whether {@code /v2/<name>/referrers/<digest>} answers
+   * @param readOnly whether every write is refused with 405 {@code UNSUPPORTED}
+   * @param auth how callers authenticate
+   * @param policy who may do what
+   * @param tokenLifetime how long tokens from {@code /token} are good for
+   * @param tokenRealm the URL of {@code /token}, for challenges
+   * @param service the service name tokens are issued for (the registry's address)
    */
-  public Router(Storage storage, boolean referrersApi) {
+  public Router(Storage storage, boolean referrersApi, boolean readOnly, Gate.Mode auth, AccessPolicy policy,
+      Duration tokenLifetime, String tokenRealm, String service) {
     this.registry = new Registry(storage, referrersApi);
+    this.readOnly = readOnly;
+    this.gate = new Gate(auth, policy, new Tokens(tokenLifetime, Clock.systemUTC()), tokenRealm, service);
+    this.tokens = auth == Gate.Mode.TOKEN ? new TokenEndpoint(gate) : null;
     this.blobs = new BlobHandler(registry);
     this.uploads = new UploadHandler(registry);
     this.manifests = new ManifestHandler(registry);
@@ -68,6 +97,15 @@ public final class Router implements HttpHandler {
     return faults;
   }
 
+  /** Refuses writes, or stops refusing them. */
+  public void readOnly(boolean enabled) {
+    this.readOnly = enabled;
+  }
+
+  Registry registry() {
+    return registry;
+  }
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     Instant arrived = Instant.now();
@@ -83,6 +121,17 @@ public final class Router implements HttpHandler {
       Optional<ApiError> injected = faults.takeFailure(line);
       if (injected.isPresent()) {
         throw injected.get();
+      }
+      if (tokens != null && TOKEN.matcher(path).matches()) {
+        tokens.handle(call);
+        return;
+      }
+      Access needed = required(line.method(), path);
+      if (needed != null) {
+        call.caller(gate.check(call, needed));
+      }
+      if (readOnly && path.startsWith("/v2/") && WRITES.contains(line.method())) {
+        throw ApiError.readOnly(line.method());
       }
       route(call, path);
     } catch (ApiError e) {
@@ -105,7 +154,30 @@ public final class Router implements HttpHandler {
     return Optional.ofNullable(exchange.getRequestHeaders().getFirst(header));
   }
 
-  private static void pause(Duration delay) throws IOException {
+  /** The access a request needs, as distribution's routes declare it; null for paths outside the API. */
+  private static @Nullable Access required(String method, String path) {
+    Matcher m;
+    boolean reads = method.equals("GET") || method.equals("HEAD");
+    // the same order as route(): a repository name may itself contain "blobs/uploads"
+    if (CATALOG.matcher(path).matches()) {
+      return Access.catalog();
+    } else if ((m = TAGS.matcher(path)).matches()) {
+      return Access.repository(m.group(1), "pull");
+    } else if ((m = MANIFEST.matcher(path)).matches()) {
+      return method.equals("DELETE") ? Access.repository(m.group(1), "delete")
+          : reads ? Access.repository(m.group(1), "pull") : Access.repository(m.group(1), "pull", "push");
+    } else if ((m = UPLOAD_START.matcher(path)).matches() || (m = UPLOAD.matcher(path)).matches()) {
+      return Access.repository(m.group(1), "pull", "push");
+    } else if ((m = BLOB.matcher(path)).matches()) {
+      return method.equals("DELETE") ? Access.repository(m.group(1), "delete")
+          : Access.repository(m.group(1), "pull");
+    } else if ((m = REFERRERS.matcher(path)).matches()) {
+      return Access.repository(m.group(1), "pull");
+    }
+    return path.startsWith("/v2") ? Access.AUTHENTICATED : null;
+  }
+
+  static void pause(Duration delay) throws IOException {
     if (delay.isZero()) {
       return;
     }

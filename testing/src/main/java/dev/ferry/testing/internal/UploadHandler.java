@@ -29,7 +29,9 @@ final class UploadHandler {
     Optional<String> from = call.query("from");
     if (mount.isPresent() && from.isPresent()) {
       Digest digest = Digests.parse(mount.get());
-      if (Names.valid(from.get()) && registry.storage().linked(from.get(), digest)) {
+      // as distribution does: without pull on the source the mount silently becomes an upload
+      if (Names.valid(from.get()) && call.caller().may().test(Access.repository(from.get(), "pull"))
+          && registry.storage().linked(from.get(), digest)) {
         registry.storage().link(repository, digest);
         created(call, repository, digest);
         return;
