@@ -86,6 +86,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
   private final Listeners listeners;
   private final Router router;
   private final String address;
+  private final boolean readOnlyAtStart;
   private final @Nullable TlsMaterial tls;
   private final @Nullable String seedUser;
   private final @Nullable String seedPassword;
@@ -125,6 +126,12 @@ public final class EmbeddedRegistry implements AutoCloseable {
     }
     this.router = listeners.router();
     this.address = "localhost:" + listeners.port();
+    this.readOnlyAtStart = builder.readOnly;
+  }
+
+  /** Back to the read-only setting the registry was built with (the JUnit extension's reset between tests). */
+  void restoreReadOnly() {
+    router.readOnly(readOnlyAtStart);
   }
 
   /**

@@ -142,11 +142,15 @@ public final class EmbeddedRegistryExtension implements BeforeAllCallback, After
     }
   }
 
-  /** A registry shared by a class keeps its content, but one test's faults and log never reach the next. */
+  /**
+   * A registry shared by a class keeps its content, but one test's faults, log and
+   * read-only switch never reach the next.
+   */
   private synchronized void resetBetweenTests() {
     if (current != null) {
       current.clearFaults();
       current.clearRequests();
+      current.restoreReadOnly();
     }
   }
 

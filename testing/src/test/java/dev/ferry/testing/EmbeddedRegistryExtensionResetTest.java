@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A registry shared by a class keeps its content between tests, but not one test's faults and request log. */
+/** A registry shared by a class keeps its content between tests, but not one test's faults, request log or read-only switch. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedRegistryExtensionResetTest {
   @RegisterExtension
@@ -21,6 +21,7 @@ class EmbeddedRegistryExtensionResetTest {
   void aTestLeavesAFaultAndLoggedRequestsBehind() {
     TestImages.image().seed(1).layerSizes(100).push(shared.get(), "reset/app:1");
     shared.get().failNext(100, r -> true, 503);
+    shared.get().readOnly(true);
     assertThat(shared.get().requests()).isNotEmpty();
   }
 
@@ -33,5 +34,13 @@ class EmbeddedRegistryExtensionResetTest {
       assertThat(client.headManifest(shared.get().reference("reset/app:1"))).isPresent();
     }
     assertThat(shared.get().requests()).allSatisfy(call -> assertThat(call.status()).isLessThan(500));
+  }
+
+  @Test
+  @Order(3)
+  void andWithTheReadOnlySwitchAsBuilt() {
+    // test 1 switched writes off; the registry was built writable
+    TestImages.image().seed(2).layerSizes(100).push(shared.get(), "reset/app:2");
+    assertThat(shared.get().requests()).allSatisfy(call -> assertThat(call.status()).isLessThan(400));
   }
 }
