@@ -11,6 +11,8 @@ module dev.ferry.auth.azure {
   requires transitive dev.ferry.core;
   requires transitive com.azure.core;
   requires com.azure.identity;
+  // Entra ID's own error code, read from the exception azure-identity wraps (see EntraErrors)
+  requires com.microsoft.aad.msal4j;
   requires com.fasterxml.jackson.core;
   requires java.net.http;
   requires static org.jspecify;

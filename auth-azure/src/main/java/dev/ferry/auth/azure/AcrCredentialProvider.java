@@ -203,11 +203,8 @@ public final class AcrCredentialProvider implements CredentialProvider {
   }
 
   private CredentialException failure(String loginServer, RuntimeException e) {
-    String message = Objects.toString(e.getMessage(), e.getClass().getSimpleName()).replace('\n', ' ');
-    if (message.length() > 300) {
-      message = message.substring(0, 300) + "...";
-    }
-    return new CredentialException("no ACR refresh token for " + loginServer + " (" + description + "): " + message, e);
+    return new CredentialException("no ACR refresh token for " + loginServer + " (" + description + "): "
+        + EntraErrors.describe(e), e);
   }
 
   /** {@return the provider's credential kind, audience and tenant, never a secret} */

@@ -3,6 +3,9 @@ package dev.ferry.auth.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ClientSecretCredential;
+import com.azure.identity.ClientSecretCredentialBuilder;
 import dev.ferry.auth.CredentialProvider;
 import dev.ferry.copy.CopyOperation;
 import dev.ferry.copy.CopyResult;
@@ -20,13 +23,16 @@ import dev.ferry.testing.TestImages;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ACR's whole sign-in, with stand-ins only where Azure would be: an Entra ID credential
- * (a {@code TokenCredential}), the login server's {@code /oauth2/exchange} (mints a JWT
- * refresh token) and its {@code /oauth2/token} (core test-jar's {@link TokenServer}, which
+ * ACR's whole sign-in, with stand-ins only where Azure would be: Entra ID (a
+ * {@code TokenCredential} stand-in, or a real azure-identity {@code ClientSecretCredential}
+ * signing in at {@link EntraIdEndpoint} over loopback HTTPS), the login server's
+ * {@code /oauth2/exchange} (mints a JWT refresh token) and its {@code /oauth2/token} (core
+ * test-jar's {@link TokenServer}, which
  * takes that refresh token in the OAuth2 {@code refresh_token} grant and signs the
  * registry's JWT), in front of a real {@code docker-registry} in token-auth mode. A real
  * {@link CopyOperation} pushes an image through it.
@@ -34,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AcrRegistryIT {
   private static final String LOGIN_SERVER = "ferrymirror.azurecr.io";
   private static final String ACR_USER = AcrCredentialProvider.REFRESH_TOKEN_USERNAME;
+  private static final String CLIENT_SECRET = "Qx8Q~not-a-real-secret.it";
 
   @TempDir
   Path work;
@@ -41,14 +48,49 @@ class AcrRegistryIT {
   @Test
   void aCopyIsAuthenticatedWithTheExchangedRefreshTokenThroughTheRegistrysTokenFlow() throws Exception {
     EntraStandIn entra = new EntraStandIn();
+
+    AcrStandIn acrExchange = copyThroughTheTokenFlow(entra, entra.token()::equals);
+
+    assertThat(acrExchange.forms().get(0)).containsEntry("tenant", EntraStandIn.TENANT);
+  }
+
+  @Test
+  void aCopyIsAuthenticatedStartingFromAClientSecretThatAzureIdentityTradesAtEntraId() throws Exception {
+    LoopbackTls tls = new LoopbackTls();
+    LoopbackOnlyHttpClient http = new LoopbackOnlyHttpClient(tls);
+    try (EntraIdEndpoint entra = new EntraIdEndpoint(tls, CLIENT_SECRET)) {
+      ClientSecretCredential credential = new ClientSecretCredentialBuilder().tenantId(EntraIdEndpoint.TENANT)
+          .clientId(EntraIdEndpoint.CLIENT_ID).clientSecret(CLIENT_SECRET).authorityHost(entra.authorityHost())
+          .disableInstanceDiscovery().httpClient(http).build();
+
+      AcrStandIn acrExchange = copyThroughTheTokenFlow(credential, entra::issued);
+
+      assertThat(entra.tokenForms()).as("one Entra sign-in served the whole copy").singleElement()
+          .satisfies(form -> assertThat(form).containsEntry("grant_type", "client_credentials")
+              .containsEntry("client_id", EntraIdEndpoint.CLIENT_ID)
+              .containsEntry("client_secret", EntraIdEndpoint.SECRET_MATCHED)
+              .hasEntrySatisfying("scope", scope -> assertThat(scope.split(" "))
+                  .contains(AcrCredentialProvider.ACR_AUDIENCE)));
+      assertThat(acrExchange.forms().get(0)).containsEntry("tenant", EntraIdEndpoint.TENANT);
+      assertThat(entra.issued(acrExchange.forms().get(0).get("access_token"))).isTrue();
+      assertThat(http.refused()).isEmpty();
+    }
+  }
+
+  /**
+   * Copies an image into the registry with the provider signing in through {@code credential};
+   * the ACR stand-in accepts the Entra tokens {@code entraAccepts} lets through.
+   */
+  private AcrStandIn copyThroughTheTokenFlow(TokenCredential credential, Predicate<String> entraAccepts)
+      throws Exception {
     try (TokenServer acrToken = TokenServer.start(work.resolve("tokens"));
         AcrStandIn acrExchange = new AcrStandIn(Instant::now);
         EmbeddedRegistry source = EmbeddedRegistry.start()) {
-      acrExchange.accept(entra.token()).onMint(token -> acrToken.acceptRefreshToken(token, ACR_USER));
+      acrExchange.acceptIf(entraAccepts).onMint(token -> acrToken.acceptRefreshToken(token, ACR_USER));
       String realm = acrToken.realm().replace("/token", "/oauth2/token");
       try (DockerRegistryProcess registry = DockerRegistryProcess.builder(work.resolve("registry"))
           .token(realm, TokenServer.SERVICE, TokenServer.ISSUER, acrToken.rootCertBundle()).start()) {
-        AcrCredentialProvider provider = AcrCredentialProvider.builder().credential(entra)
+        AcrCredentialProvider provider = AcrCredentialProvider.builder().credential(credential)
             .exchangeEndpoint(host -> acrExchange.exchangeUri()).build();
         // the loopback registry stands where ferrymirror.azurecr.io would: ask the provider as for that host
         CredentialProvider asAcr = (host, repository) -> host.equals(registry.address())
@@ -72,10 +114,10 @@ class AcrRegistryIT {
           assertThat(client.fetchManifest(destination).digest()).isEqualTo(image.digest());
         }
         assertThat(acrExchange.forms()).as("one exchange served the whole copy").hasSize(1);
-        assertThat(acrExchange.forms().get(0)).containsEntry("service", LOGIN_SERVER)
-            .containsEntry("tenant", EntraStandIn.TENANT);
+        assertThat(acrExchange.forms().get(0)).containsEntry("service", LOGIN_SERVER);
         assertThat(acrToken.requests().subList(anonymousRequests, acrToken.requests().size()))
             .as("the refresh_token grant, never a Basic GET").isNotEmpty().allMatch(r -> r.equals("POST /oauth2/token"));
+        return acrExchange;
       }
     }
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -31,7 +32,7 @@ final class AcrStandIn implements AutoCloseable {
   private final Supplier<Instant> now;
   private final AtomicInteger minted = new AtomicInteger();
   private final List<Map<String, String>> forms = new CopyOnWriteArrayList<>();
-  private volatile String acceptedEntraToken = "";
+  private volatile Predicate<String> acceptsEntraToken = token -> false;
   private volatile Duration lifetime = Duration.ofHours(3);
   private volatile MockResponse override;
   private volatile Consumer<String> onMint = token -> { };
@@ -53,7 +54,12 @@ final class AcrStandIn implements AutoCloseable {
   }
 
   AcrStandIn accept(String entraToken) {
-    acceptedEntraToken = entraToken;
+    return acceptIf(entraToken::equals);
+  }
+
+  /** Accepts the Entra tokens that pass the check, e.g. those a stand-in Entra ID issued. */
+  AcrStandIn acceptIf(Predicate<String> entraTokens) {
+    acceptsEntraToken = entraTokens;
     return this;
   }
 
@@ -96,7 +102,8 @@ final class AcrStandIn implements AutoCloseable {
     if (!"access_token".equals(form.get("grant_type")) || form.get("service") == null) {
       return json(400, "{\"errors\":[{\"code\":\"BAD_REQUEST\",\"message\":\"grant_type and service are required\"}]}");
     }
-    if (!acceptedEntraToken.equals(form.get("access_token"))) {
+    String access = form.get("access_token");
+    if (access == null || !acceptsEntraToken.test(access)) {
       return json(401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"bad token\"}]}");
     }
     String token = jwt("{\"jti\":\"rt-" + minted.incrementAndGet() + "\",\"sub\":\"ferry\",\"aud\":\""

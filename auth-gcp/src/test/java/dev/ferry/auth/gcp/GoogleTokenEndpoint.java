@@ -106,7 +106,7 @@ final class GoogleTokenEndpoint implements AutoCloseable {
         + "\"client_id\":\"1234567890\",\"token_uri\":\"" + tokenUri() + "\"}";
   }
 
-  private static MockResponse json(int code, String body) {
+  static MockResponse json(int code, String body) {
     return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
   }
 

@@ -1,0 +1,42 @@
+package dev.ferry.auth.gcp;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+
+/**
+ * A throwaway test CA and a {@code localhost} server certificate signed by it: the server side
+ * for an HTTPS {@code MockWebServer}, the client side for an HTTP transport that trusts this CA
+ * and nothing else, so a stand-in is reached over real TLS with hostname verification and no
+ * public endpoint would be trusted by accident.
+ */
+final class LoopbackTls {
+  static final String HOST = "localhost";
+
+  private final HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0)
+      .commonName("Ferry test CA").duration(1, TimeUnit.HOURS).ecdsa256().build();
+  private final HeldCertificate server = new HeldCertificate.Builder().commonName(HOST)
+      .addSubjectAlternativeName(HOST).signedBy(ca).duration(1, TimeUnit.HOURS).ecdsa256().build();
+
+  /** For {@code MockWebServer.useHttps}: the server certificate with its chain up to the CA. */
+  HandshakeCertificates serverCertificates() {
+    return new HandshakeCertificates.Builder().heldCertificate(server, ca.certificate()).build();
+  }
+
+  /** Trusts the test CA only: the platform's trusted roots are not added. */
+  SSLContext clientContext() {
+    return new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build().sslContext();
+  }
+
+  /** The address {@link #HOST} resolves to first, which is where a client will connect. */
+  static InetAddress address() {
+    try {
+      return InetAddress.getByName(HOST);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("localhost does not resolve", e);
+    }
+  }
+}
