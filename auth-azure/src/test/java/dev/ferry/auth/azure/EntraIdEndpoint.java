@@ -1,5 +1,6 @@
 package dev.ferry.auth.azure;
 
+import dev.ferry.it.LoopbackTls;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

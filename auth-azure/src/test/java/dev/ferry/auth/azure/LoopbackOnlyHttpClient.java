@@ -1,5 +1,6 @@
 package dev.ferry.auth.azure;
 
+import dev.ferry.it.LoopbackTls;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
@@ -22,7 +23,8 @@ final class LoopbackOnlyHttpClient implements HttpClient {
   private final List<String> refused = new CopyOnWriteArrayList<>();
 
   LoopbackOnlyHttpClient(LoopbackTls tls) {
-    this.delegate = new JdkHttpClientBuilder(tls.clientBuilder()).build();
+    this.delegate = new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(tls.clientContext())
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).connectTimeout(java.time.Duration.ofSeconds(5))).build();
   }
 
   /** The URLs of requests that were not sent because their host is not loopback. */

@@ -1,5 +1,6 @@
 package dev.ferry.auth.gcp;
 
+import dev.ferry.it.LoopbackTls;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,7 @@
-package dev.ferry.auth.azure;
+package dev.ferry.it;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import okhttp3.tls.HandshakeCertificates;
@@ -11,12 +9,12 @@ import okhttp3.tls.HeldCertificate;
 
 /**
  * A throwaway test CA and a {@code localhost} server certificate signed by it: the server side
- * for an HTTPS {@code MockWebServer}, the client side for a JDK {@link HttpClient} that trusts
+ * for an HTTPS {@code MockWebServer}, the client side for an HTTP client that trusts
  * this CA and nothing else, so a stand-in is reached over real TLS with hostname verification
- * and no public endpoint would be trusted by accident.
+ * and no public endpoint would be trusted by accident. Needs {@code okhttp-tls} on the test classpath.
  */
-final class LoopbackTls {
-  static final String HOST = "localhost";
+public final class LoopbackTls {
+  public static final String HOST = "localhost";
 
   private final HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0)
       .commonName("Ferry test CA").duration(1, TimeUnit.HOURS).ecdsa256().build();
@@ -24,23 +22,17 @@ final class LoopbackTls {
       .addSubjectAlternativeName(HOST).signedBy(ca).duration(1, TimeUnit.HOURS).ecdsa256().build();
 
   /** For {@code MockWebServer.useHttps}: the server certificate with its chain up to the CA. */
-  HandshakeCertificates serverCertificates() {
+  public HandshakeCertificates serverCertificates() {
     return new HandshakeCertificates.Builder().heldCertificate(server, ca.certificate()).build();
   }
 
   /** Trusts the test CA only: the platform's trusted roots are not added. */
-  SSLContext clientContext() {
+  public SSLContext clientContext() {
     return new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build().sslContext();
   }
 
-  /** A JDK HTTP client builder with {@link #clientContext()}, no redirects and short timeouts. */
-  HttpClient.Builder clientBuilder() {
-    return HttpClient.newBuilder().sslContext(clientContext()).followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(5));
-  }
-
   /** The address {@link #HOST} resolves to first, which is where a client will connect. */
-  static InetAddress address() {
+  public static InetAddress address() {
     try {
       return InetAddress.getByName(HOST);
     } catch (UnknownHostException e) {
