@@ -1,5 +1,6 @@
 package dev.ferry.auth.azure;
 
+import dev.ferry.it.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.ferry.auth.gcp;
 
+import dev.ferry.it.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

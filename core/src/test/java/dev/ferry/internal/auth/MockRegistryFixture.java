@@ -1,5 +1,6 @@
 package dev.ferry.internal.auth;
 
+import dev.ferry.it.MutableClock;
 import dev.ferry.auth.Credential;
 import dev.ferry.auth.CredentialProvider;
 import dev.ferry.internal.http.CallContext;

@@ -1,5 +1,6 @@
 package dev.ferry.internal.auth;
 
+import dev.ferry.it.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

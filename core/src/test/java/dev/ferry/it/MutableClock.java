@@ -1,4 +1,4 @@
-package dev.ferry.internal.auth;
+package dev.ferry.it;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand. Thread-safe. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, always in UTC. Thread-safe. */
+public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
-  void advance(Duration d) {
-    now.updateAndGet(t -> t.plus(d));
+  /** Moves the clock forward (or back, with a negative duration). */
+  public void advance(Duration by) {
+    now.updateAndGet(t -> t.plus(by));
+  }
+
+  /** Puts the clock at an instant. */
+  public void set(Instant instant) {
+    now.set(instant);
   }
 
   @Override
