@@ -111,6 +111,28 @@ class SkopeoInteropIT {
   }
 
   @Test
+  void copiesIntoAndOutOfAPlainHttpRegistryWithTokenAuth() throws Exception {
+    try (EmbeddedRegistry plain = EmbeddedRegistry.builder().tokenAuth().user("skopeo", "s3cret").start()) {
+      TestImage image = TestImages.image().platforms("linux/amd64", "linux/arm64").layerSizes(30_000)
+          .push(source, "skopeo/plain-auth:1.0");
+
+      skopeo("copy", "--all", "--src-tls-verify=false", "--dest-tls-verify=false", "--dest-creds", "skopeo:s3cret",
+          "docker://" + source.reference("skopeo/plain-auth:1.0"), "docker://" + plain.reference("skopeo/plain-auth:1.0"));
+      String raw = skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "skopeo:s3cret",
+          "docker://" + plain.reference("skopeo/plain-auth:1.0"));
+      skopeo("copy", "--all", "--src-tls-verify=false", "--src-creds", "skopeo:s3cret",
+          "docker://" + plain.reference("skopeo/plain-auth:1.0"), "dir:" + work.resolve("from-plain-auth"));
+
+      assertThat(sha256(raw)).isEqualTo(image.digest());
+      assertThat(work.resolve("from-plain-auth/manifest.json")).hasBinaryContent(image.manifest().bytes());
+      assertThat(skopeo.run("inspect", "--raw", "--tls-verify=false",
+          "docker://" + plain.reference("skopeo/plain-auth:1.0")).exitCode()).isNotZero();
+      assertThat(plain.requests()).filteredOn(c -> c.method().equals("PUT") && c.path().contains("/manifests/"))
+          .isNotEmpty().allMatch(c -> c.hasAuthorization() && c.status() == 201);
+    }
+  }
+
+  @Test
   void copiesIntoAndOutOfATlsRegistryWithBasicAuth() throws Exception {
     try (EmbeddedRegistry basic = EmbeddedRegistry.builder().tls().basicAuth().user("skopeo", "s3cret").start()) {
       String certs = basic.writeCaPem(work.resolve("basic-certs/ca.crt")).getParent().toString();
