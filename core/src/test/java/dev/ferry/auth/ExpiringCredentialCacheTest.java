@@ -194,15 +194,20 @@ class ExpiringCredentialCacheTest {
   }
 
   @Test
-  void aSuccessfulRefreshEndsThePauseForTheNextCredential() {
-    cache.get("r", issuing("old", Duration.ofMinutes(20)));
+  void aSuccessfulFetchEndsThePauseOfAnEarlierFailure() {
+    ExpiringCredentialCache<String> patient = ExpiringCredentialCache.<String>builder().clock(clock)
+        .refreshMargin(Duration.ofMinutes(15)).pauseAfterFailure(Duration.ofHours(1))
+        .onRefreshFailure((key, e) -> reported.add(Map.entry(key, e))).build();
+    Duration life = Duration.ofMinutes(20);
+    patient.get("r", issuing("old", life));
     clock.advance(Duration.ofMinutes(10)); // half the life: due
-    cache.get("r", failing(new IllegalStateException("down")));
-    clock.advance(Duration.ofMinutes(1));
-    cache.get("r", issuing("new", Duration.ofMinutes(20)));
-    clock.advance(Duration.ofMinutes(10)); // due again; the old pause must not apply
-    assertThat(cache.get("r", issuing("newer", Duration.ofMinutes(20)))).isEqualTo(secret("newer"));
+    assertThat(patient.get("r", failing(new IllegalStateException("down")))).isEqualTo(secret("old"));
+    clock.advance(Duration.ofMinutes(10)); // expired: fetched despite the hour's pause
+    assertThat(patient.get("r", issuing("new", life))).isEqualTo(secret("new"));
+    clock.advance(Duration.ofMinutes(10)); // due again; the earlier failure's pause no longer applies
+    assertThat(patient.get("r", issuing("newer", life))).isEqualTo(secret("newer"));
     assertThat(fetches).hasValue(4);
+    assertThat(reported).hasSize(1);
   }
 
   @Test
