@@ -2,6 +2,8 @@ package dev.ferry.auth.aws;
 
 import dev.ferry.auth.Credential;
 import dev.ferry.auth.CredentialProvider;
+import dev.ferry.auth.ExpiringCredentialCache;
+import dev.ferry.auth.ExpiringCredentialCache.ExpiringCredential;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +58,7 @@ public final class EcrCredentialProvider implements CredentialProvider, AutoClos
 
   private final EcrClients clients;
   private final EcrTokens tokens;
-  private final TokenCache cache;
+  private final ExpiringCredentialCache<String> cache;
   private final Clock clock;
   private final Duration pauseAfterFailure;
   private final boolean ecrPublic;
@@ -78,7 +80,20 @@ public final class EcrCredentialProvider implements CredentialProvider, AutoClos
     this.clock = b.clock;
     this.tokens = new EcrTokens(clients, clock);
     this.pauseAfterFailure = b.pauseAfterFailure;
-    this.cache = new TokenCache(clock, b.refreshMargin, b.pauseAfterFailure, b.onRefreshFailure);
+    Consumer<? super EcrCredentialException> listener = b.onRefreshFailure;
+    this.cache = ExpiringCredentialCache.<String>builder()
+        .clock(clock)
+        .refreshMargin(b.refreshMargin)
+        .pauseAfterFailure(b.pauseAfterFailure)
+        .onRefreshFailure((registry, e) -> {
+          if (e instanceof EcrCredentialException ecr) {
+            listener.accept(ecr);
+          } else {
+            LOG.log(System.Logger.Level.WARNING, () -> "keeping the current ECR token for " + registry
+                + ", still valid, after its refresh failed with " + e.getClass().getName());
+          }
+        })
+        .build();
     this.ecrPublic = b.ecrPublic;
   }
 
@@ -117,9 +132,13 @@ public final class EcrCredentialProvider implements CredentialProvider, AutoClos
       if (!ecrPublic || !publicCredentialsExist()) {
         return Optional.empty();
       }
-      return Optional.of(cache.get(PUBLIC_KEY, () -> tokens.publicToken(ecr.host())));
+      return Optional.of(cache.get(PUBLIC_KEY, () -> expiring(tokens.publicToken(ecr.host()))));
     }
-    return Optional.of(cache.get(ecr.host(), () -> tokens.privateToken(ecr, ecr.host())));
+    return Optional.of(cache.get(ecr.host(), () -> expiring(tokens.privateToken(ecr, ecr.host()))));
+  }
+
+  private static ExpiringCredential expiring(EcrToken token) {
+    return ExpiringCredential.expiringAt(token.credential(), token.expiresAt());
   }
 
   /**

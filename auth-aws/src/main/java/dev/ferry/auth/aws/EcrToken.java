@@ -10,13 +10,12 @@ import java.util.Objects;
  * A decoded ECR authorization token and when it stops working. {@code toString()} names the
  * expiry only.
  */
-record EcrToken(Credential credential, Instant fetchedAt, Instant expiresAt) {
+record EcrToken(Credential credential, Instant expiresAt) {
   /** Far above ECR's ~2 KB tokens; a larger answer is not a token but a broken or hostile endpoint. */
   static final int MAX_TOKEN_CHARS = 64 * 1024;
 
   EcrToken {
     Objects.requireNonNull(credential, "credential");
-    Objects.requireNonNull(fetchedAt, "fetchedAt");
     Objects.requireNonNull(expiresAt, "expiresAt");
   }
 

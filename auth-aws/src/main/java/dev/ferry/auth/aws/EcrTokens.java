@@ -47,7 +47,7 @@ final class EcrTokens {
             + " without an authorization token", name, null, 0, null));
     checkRegion(registry, name, first.proxyEndpoint());
     Credential credential = EcrToken.decode(first.authorizationToken(), name);
-    return new EcrToken(credential, asked, expiry(first.expiresAt(), asked));
+    return new EcrToken(credential, expiry(first.expiresAt(), asked));
   }
 
   /** A token for ECR Public, from its API in us-east-1. */
@@ -65,7 +65,7 @@ final class EcrTokens {
       throw new EcrCredentialException("ECR Public answered GetAuthorizationToken for " + name
           + " without an authorization token", name, null, 0, null);
     }
-    return new EcrToken(EcrToken.decode(data.authorizationToken(), name), asked, expiry(data.expiresAt(), asked));
+    return new EcrToken(EcrToken.decode(data.authorizationToken(), name), expiry(data.expiresAt(), asked));
   }
 
   /**

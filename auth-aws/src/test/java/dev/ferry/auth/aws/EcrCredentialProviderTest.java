@@ -112,6 +112,29 @@ class EcrCredentialProviderTest {
   }
 
   @Test
+  void aFailedRefreshIsTriedAgainOnlyAfterTheRetryPause() {
+    ecr.proxyEndpoint("https://" + EU);
+    ecr.issue("still-good", T0.plus(Duration.ofHours(12)));
+    try (EcrCredentialProvider patient = EcrCredentialProvider.builder().credentialsProvider(TEST_CREDENTIALS)
+        .endpointOverride(ecr.endpoint()).clock(clock).onRefreshFailure(refreshFailures::add)
+        .retryPause(Duration.ofMinutes(5)).build()) {
+      patient.credentialFor(EU, "r");
+      clock.advance(Duration.ofHours(11).plusMinutes(50));
+      ecr.failNext("ServerException", "internal error");
+      assertThat(patient.credentialFor(EU, "r")).contains(Credential.basic("AWS", "still-good"));
+      ecr.issue("next", T0.plus(Duration.ofHours(24)));
+      clock.advance(Duration.ofMinutes(4).plusSeconds(59));
+      assertThat(patient.credentialFor(EU, "r")).contains(Credential.basic("AWS", "still-good"));
+      assertThat(ecr.calls("GetAuthorizationToken")).isEqualTo(2);
+
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(patient.credentialFor(EU, "r")).contains(Credential.basic("AWS", "next"));
+      assertThat(ecr.calls("GetAuthorizationToken")).isEqualTo(3);
+      assertThat(refreshFailures).hasSize(1);
+    }
+  }
+
+  @Test
   void firstFetchRefusedIsATypedErrorNamingRegistryAndAwsCode() {
     ecr.failNext("AccessDeniedException", "User: arn:aws:iam::123456789012:user/ci is not authorized to perform:"
         + " ecr:GetAuthorizationToken on resource: *");

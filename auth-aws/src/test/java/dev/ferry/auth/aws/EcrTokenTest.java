@@ -53,7 +53,7 @@ class EcrTokenTest {
 
   @Test
   void toStringNamesExpiryNotSecret() {
-    EcrToken t = new EcrToken(Credential.basic("AWS", "hunter2-token"), Instant.EPOCH, Instant.ofEpochSecond(43200));
+    EcrToken t = new EcrToken(Credential.basic("AWS", "hunter2-token"), Instant.ofEpochSecond(43200));
     assertThat(t.toString()).doesNotContain("hunter2").contains("1970-01-01T12:00:00Z");
   }
 }

@@ -43,8 +43,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Other hosts get {@link Optional#empty()} and cause no work at all. Refresh tokens are
  * kept per registry and replaced once within the refresh margin of the expiry their JWT
- * {@code exp} claim states ({@link #DEFAULT_REFRESH_MARGIN} unless set); a replacement that
- * fails while the held token is still valid keeps the held one. When the default credential
+ * {@code exp} claim states ({@link #DEFAULT_REFRESH_MARGIN} unless set), but not before half
+ * their life (an {@link dev.ferry.auth.ExpiringCredentialCache}); concurrent lookups for one
+ * registry share one exchange. A replacement that fails while the held token is still valid
+ * keeps the held one, logs the failure as a warning (without secrets) on this class's
+ * {@code System.Logger}, and is not tried again for a minute. When the default credential
  * finds no identity at all ({@code CredentialUnavailableException}), ACR registries are
  * accessed anonymously, so registries with anonymous pull enabled still work, and the
  * probe is not repeated for the provider's life; any other failure, and any failure of a
@@ -172,7 +175,7 @@ public final class AcrCredentialProvider implements CredentialProvider {
       return Optional.empty();
     }
     try {
-      return Optional.of(Credential.identityToken(cache.refreshToken(loginServer.get())));
+      return Optional.of(cache.refreshToken(loginServer.get()));
     } catch (CredentialUnavailableException e) {
       if (ambient) {
         markAbsent();

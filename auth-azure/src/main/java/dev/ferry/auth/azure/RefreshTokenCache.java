@@ -1,60 +1,43 @@
 package dev.ferry.auth.azure;
 
+import dev.ferry.auth.Credential;
 import dev.ferry.auth.CredentialException;
+import dev.ferry.auth.ExpiringCredentialCache;
+import dev.ferry.auth.ExpiringCredentialCache.ExpiringCredential;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 
 /**
- * ACR refresh tokens, one per login server, each replaced once it is within the margin
- * of the expiry its JWT {@code exp} claim states. A replacement that fails while the held
- * token is still valid keeps the held one.
+ * ACR refresh tokens as identity-token credentials, one per login server, kept in an
+ * {@link ExpiringCredentialCache} with the expiry their JWT {@code exp} claim states. A failed
+ * exchange with no valid token held throws its exception unchanged: the provider decides what it
+ * means (absent ambient credentials are not an error there).
  *
  * <p>Thread-safety: thread-safe; one exchange at a time per login server.
  */
 final class RefreshTokenCache {
+  private static final System.Logger LOG = System.getLogger(AcrCredentialProvider.class.getName());
+
   private final AcrExchange exchange;
-  private final Clock clock;
-  private final Duration margin;
-  private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+  private final ExpiringCredentialCache<String> cache;
 
   RefreshTokenCache(AcrExchange exchange, Clock clock, Duration margin) {
     this.exchange = exchange;
-    this.clock = clock;
-    this.margin = margin;
+    this.cache = ExpiringCredentialCache.<String>builder()
+        .clock(clock)
+        .refreshMargin(margin)
+        .onRefreshFailure((loginServer, e) -> LOG.log(System.Logger.Level.WARNING, () -> "keeping the current ACR "
+            + "refresh token for " + loginServer + ", still valid, after its replacement failed: "
+            + (e instanceof CredentialException ? e.getMessage() : EntraErrors.describe(e))))
+        .build();
   }
 
-  String refreshToken(String loginServer) {
-    return slots.computeIfAbsent(loginServer, k -> new Slot()).get(loginServer);
-  }
-
-  private final class Slot {
-    private @Nullable String token;
-    private Instant expiry = Instant.MIN;
-
-    synchronized String get(String loginServer) {
-      Instant now = clock.instant();
-      String held = token;
-      if (held != null && now.plus(margin).isBefore(expiry)) {
-        return held;
-      }
-      try {
-        String fresh = exchange.refreshToken(loginServer, exchange.entraToken().getToken());
-        Instant freshExpiry = expiryOf(loginServer, fresh);
-        token = fresh;
-        expiry = freshExpiry;
-        return fresh;
-      } catch (RuntimeException e) {
-        if (held != null && now.isBefore(expiry)) {
-          return held;
-        }
-        // the provider decides what a failure means: absent ambient credentials are not an error there
-        throw e;
-      }
-    }
+  Credential refreshToken(String loginServer) {
+    return cache.get(loginServer, () -> {
+      String fresh = exchange.refreshToken(loginServer, exchange.entraToken().getToken());
+      return ExpiringCredential.expiringAt(Credential.identityToken(fresh), expiryOf(loginServer, fresh));
+    });
   }
 
   private static Instant expiryOf(String loginServer, String refreshToken) {

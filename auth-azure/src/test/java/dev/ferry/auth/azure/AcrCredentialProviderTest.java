@@ -126,6 +126,25 @@ class AcrCredentialProviderTest {
   }
 
   @Test
+  void aFailedReplacementIsNotTriedAgainForAMinuteWhileTheHeldTokenIsValid() {
+    AcrCredentialProvider provider = builder().build();
+    String held = identityToken(provider.credentialFor(REGISTRY, "a"));
+
+    acr.answerWith(AcrStandIn.json(503, "{\"errors\":[{\"code\":\"UNAVAILABLE\"}]}"));
+    clock.advance(Duration.ofHours(3).minusMinutes(4));
+    assertThat(identityToken(provider.credentialFor(REGISTRY, "a"))).isEqualTo(held);
+    assertThat(acr.forms()).hasSize(2);
+    acr.answerWith(null);
+    clock.advance(Duration.ofSeconds(59));
+    assertThat(identityToken(provider.credentialFor(REGISTRY, "b"))).as("within the pause").isEqualTo(held);
+    assertThat(acr.forms()).hasSize(2);
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(identityToken(provider.credentialFor(REGISTRY, "a"))).isNotEqualTo(held);
+    assertThat(acr.forms()).hasSize(3);
+  }
+
+  @Test
   void aRefusedExchangeIsACredentialExceptionWithTheStatusAndNeverTheToken() {
     acr.answerWith(AcrStandIn.json(401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"token "
         + entra.token() + " is not valid for this registry\"}]}"));

@@ -2,83 +2,95 @@ package dev.ferry.auth.gcp;
 
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
+import dev.ferry.auth.Credential;
 import dev.ferry.auth.CredentialException;
+import dev.ferry.auth.ExpiringCredentialCache;
+import dev.ferry.auth.ExpiringCredentialCache.ExpiringCredential;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Google access token, refreshed when it is within the margin of its expiry.
- * The library's own refresh (and its clock) is bypassed: refreshing is decided here,
- * with an injectable clock, and a refresh that fails while the held token is still
- * valid keeps the held token rather than failing a copy that could still go on.
+ * The one Google access token of a provider, as {@code oauth2accesstoken} credential, kept in an
+ * {@link ExpiringCredentialCache} under a single key: every Google registry shares it. The
+ * library's own refresh (and its clock) is bypassed: the cache decides when to refresh, with an
+ * injectable clock, and {@link GoogleCredentials#refresh()} is called only then.
  *
  * <p>Thread-safety: thread-safe; one refresh at a time, callers wait for it.
  */
 final class AccessTokenCache {
+  private static final System.Logger LOG = System.getLogger(GcpCredentialProvider.class.getName());
   private static final Clock SYSTEM = Clock.systemUTC();
+  private static final String KEY = "Google access token";
 
   private final GoogleCredentials credentials;
   private final Clock clock;
-  private final Duration margin;
-  private @Nullable String held;
-  // on this cache's clock; null for a token the library gave no expiry
-  private @Nullable Instant heldUntil;
+  private final ExpiringCredentialCache<String> cache;
+  // a token the credentials were created with; offered at the first fetch, guarded by the cache's lock
+  private @Nullable AccessToken seed;
 
   AccessTokenCache(GoogleCredentials credentials, Clock clock, Duration margin) {
     this.credentials = credentials;
     this.clock = clock;
-    this.margin = margin;
-    // credentials created with a token in hand (GoogleCredentials.create(AccessToken)) start with it
+    this.cache = ExpiringCredentialCache.<String>builder()
+        .clock(clock)
+        .refreshMargin(margin)
+        .onRefreshFailure((key, e) -> LOG.log(System.Logger.Level.WARNING, () -> "keeping the current "
+            + "Google access token, still valid, after its refresh failed: " + SafeMessages.of(e)))
+        .build();
     AccessToken initial = credentials.getAccessToken();
-    if (initial != null && initial.getTokenValue() != null && !initial.getTokenValue().isEmpty()) {
-      hold(initial);
-    }
+    this.seed = hasValue(initial) ? initial : null;
   }
 
-  synchronized String token(String registry) {
-    Instant now = clock.instant();
-    String current = held;
-    if (current != null && validAt(now.plus(margin))) {
-      return current;
+  Credential credential(String registry) {
+    return cache.get(KEY, () -> fetch(registry));
+  }
+
+  /**
+   * The token the credentials were created with, the first time and while it is valid
+   * ({@code GoogleCredentials.create(AccessToken)} can hold nothing else); otherwise a refreshed one.
+   */
+  private ExpiringCredential fetch(String registry) {
+    AccessToken initial = seed;
+    seed = null;
+    if (initial != null) {
+      ExpiringCredential given = expiring(initial);
+      if (given.validAt(clock.instant())) {
+        return given;
+      }
     }
     try {
       credentials.refresh();
     } catch (IOException | RuntimeException e) {
-      if (current != null && validAt(now)) {
-        return current;
-      }
       throw new CredentialException("Google credentials (" + describe(credentials) + ") gave no access token for "
           + registry + ": " + SafeMessages.of(e), e);
     }
     AccessToken fresh = credentials.getAccessToken();
-    if (fresh == null || fresh.getTokenValue() == null || fresh.getTokenValue().isEmpty()) {
+    if (!hasValue(fresh)) {
       throw new CredentialException("Google credentials (" + describe(credentials)
           + ") were refreshed but hold no access token for " + registry);
     }
-    hold(fresh);
-    return fresh.getTokenValue();
+    return expiring(fresh);
+  }
+
+  private static boolean hasValue(@Nullable AccessToken token) {
+    return token != null && token.getTokenValue() != null && !token.getTokenValue().isEmpty();
   }
 
   /**
-   * Keeps a token with its expiry moved onto this cache's clock: the library dates a token
-   * by the system clock, so what counts is the lifetime left as the system clock sees it now.
-   * In production both clocks are the system clock and this changes nothing.
+   * The token with its expiry moved onto this cache's clock: the library dates a token by the
+   * system clock, so what counts is the lifetime left as the system clock sees it now. In
+   * production both clocks are the system clock and this changes nothing. A token without an
+   * expiry is taken as valid for ever: the library could not say otherwise either.
    */
-  private void hold(AccessToken token) {
+  private ExpiringCredential expiring(AccessToken token) {
+    Credential credential = Credential.basic(GcpCredentialProvider.USERNAME, token.getTokenValue());
     Date expiry = token.getExpirationTime();
-    held = token.getTokenValue();
-    heldUntil = expiry == null ? null
-        : clock.instant().plus(Duration.between(SYSTEM.instant(), expiry.toInstant()));
-  }
-
-  /** A token without an expiry is taken as valid: the library could not say otherwise either. */
-  private boolean validAt(Instant when) {
-    Instant until = heldUntil;
-    return until == null || when.isBefore(until);
+    return expiry == null ? ExpiringCredential.withoutExpiry(credential)
+        : ExpiringCredential.expiringAt(credential,
+            clock.instant().plus(Duration.between(SYSTEM.instant(), expiry.toInstant())));
   }
 
   /** The kind of credentials, never their secrets. */

@@ -48,9 +48,13 @@ import org.jspecify.annotations.Nullable;
  * source is there but <em>broken</em> (a malformed key file, a token endpoint that refuses),
  * every lookup for a Google registry fails with a {@link CredentialException}.
  *
- * <p>The access token is cached and refreshed once it is within the refresh margin of
- * its expiry ({@link #DEFAULT_REFRESH_MARGIN} unless set); if a refresh fails while the
- * held token is still valid, the held token is used.
+ * <p>The access token is cached (in an {@link dev.ferry.auth.ExpiringCredentialCache}) and
+ * refreshed once it is within the refresh margin of its expiry ({@link #DEFAULT_REFRESH_MARGIN}
+ * unless set), but not before half its life; concurrent lookups share one refresh. A token
+ * without an expiry is kept for the provider's life. If a refresh fails while the held token is
+ * still valid, the held token is used, the failure is logged as a warning (without secrets) on
+ * this class's {@code System.Logger}, and the refresh is not tried again for a minute; once the
+ * held token has expired, a failed refresh is a {@link CredentialException}.
  *
  * <p>Thread-safety: thread-safe.
  *
@@ -158,7 +162,7 @@ public final class GcpCredentialProvider implements CredentialProvider {
     if (cache == null) {
       return Optional.empty();
     }
-    return Optional.of(Credential.basic(USERNAME, cache.token(registry)));
+    return Optional.of(cache.credential(registry));
   }
 
   private synchronized @Nullable AccessTokenCache tokens(String registry) {

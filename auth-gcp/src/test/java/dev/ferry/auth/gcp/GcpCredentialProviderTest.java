@@ -140,6 +140,25 @@ class GcpCredentialProviderTest {
   }
 
   @Test
+  void aFailedRefreshIsNotTriedAgainForAMinuteWhileTheHeldTokenIsValid() {
+    GcpCredentialProvider provider = withKey().build();
+    assertThat(password(provider.credentialFor("gcr.io", "p/a"))).isEqualTo("ya29.stand-in-1");
+
+    google.refuseWith(400);
+    clock.advance(Duration.ofMinutes(56));
+    assertThat(password(provider.credentialFor("gcr.io", "p/a"))).isEqualTo("ya29.stand-in-1");
+    assertThat(google.requests()).hasSize(2);
+    google.refuseWith(0);
+    clock.advance(Duration.ofSeconds(59));
+    assertThat(password(provider.credentialFor("eu.gcr.io", "p/a"))).as("within the pause").isEqualTo("ya29.stand-in-1");
+    assertThat(google.requests()).hasSize(2);
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(password(provider.credentialFor("gcr.io", "p/a"))).isEqualTo("ya29.stand-in-2");
+    assertThat(google.requests()).hasSize(3);
+  }
+
+  @Test
   void aRefusedFirstTokenIsACredentialExceptionNamingTheRegistryNeverAnonymous() {
     google.refuseWith(401);
     GcpCredentialProvider provider = withKey().build();
