@@ -1,6 +1,7 @@
 package dev.ferry.internal.auth;
 
 import dev.ferry.internal.Texts;
+import dev.ferry.internal.http.ErrorBodies;
 import dev.ferry.internal.http.Response;
 import dev.ferry.internal.http.Urls;
 import dev.ferry.registry.AuthenticationException;
@@ -110,7 +111,7 @@ final class AuthFailures {
     int status = response.status();
     List<RegistryError> errors;
     try (response) {
-      errors = Secrets.withhold(RegistryErrorBody.read(response), secrets);
+      errors = Secrets.withhold(ErrorBodies.errors(response), secrets);
     }
     return new AuthenticationException(prefix(call, status) + ": " + reason + says(errors), call.registry(),
         call.context().repository(), call.method(), call.url(), status, errors, call.scopeText(),

@@ -3,6 +3,7 @@ package dev.ferry.internal.auth;
 import dev.ferry.auth.Credential;
 import dev.ferry.auth.IdentityToken;
 import dev.ferry.auth.UsernamePassword;
+import dev.ferry.internal.http.ErrorBodies;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
 import dev.ferry.internal.http.Transport;
@@ -103,7 +104,7 @@ final class TokenFetcher {
     try (response) {
       int status = response.status();
       if (status < 200 || status > 299) {
-        List<RegistryError> errors = RegistryErrorBody.read(response);
+        List<RegistryError> errors = ErrorBodies.errors(response);
         throw AuthFailures.tokenServerStatus(call, request.method(), realmUrl, status, errors, secrets);
       }
       byte[] body;

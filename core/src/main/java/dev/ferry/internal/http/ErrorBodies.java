@@ -61,6 +61,20 @@ public final class ErrorBodies {
         Urls.redact(request.uri()), response.status(), body.errors, scope, credentialsFound);
   }
 
+  /**
+   * The error entries of a response's body, read (at most {@link #MAX_ERROR_BODY_BYTES}) and
+   * parsed as leniently as for {@link #toException}: for callers that build their own message,
+   * such as the auth layer. Never throws for a bad or broken body (it yields no entries); reads
+   * and closes the body stream, and leaves closing the response to the caller.
+   */
+  public static List<RegistryError> errors(Response response) {
+    try (InputStream in = response.body()) {
+      return ErrorBodyParser.parse(in.readNBytes(MAX_ERROR_BODY_BYTES));
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
   /** {@code 404 Not Found: MANIFEST_UNKNOWN: manifest unknown; ...}, every part escaped. */
   static String summary(int status, List<RegistryError> errors, String plainText) {
     StringBuilder sb = new StringBuilder(StatusTexts.of(status));

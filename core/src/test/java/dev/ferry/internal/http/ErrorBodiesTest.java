@@ -164,6 +164,30 @@ class ErrorBodiesTest {
   }
 
   @Test
+  void errorsReadsTheEntriesForTheAuthLayer() {
+    FakeResponse response = new FakeResponse(401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\","
+        + "\"message\":\"authentication required\",\"detail\":[{\"Type\":\"repository\",\"Name\":\"org/app\","
+        + "\"Action\":\"pull\"}]},{\"code\":\"DENIED\"}]}");
+
+    assertThat(ErrorBodies.errors(response)).containsExactly(
+        new RegistryError("UNAUTHORIZED", "authentication required",
+            "[{\"Type\":\"repository\",\"Name\":\"org/app\",\"Action\":\"pull\"}]"),
+        new RegistryError("DENIED", "", ""));
+  }
+
+  @Test
+  void errorsToleratesAnyOtherBodyAndReadsAtMost64KiB() {
+    for (String body : new String[] {"", "<html>401</html>", "{}", "{\"errors\":{}}", "{\"errors\":\"x\"}", "[1]",
+        "{\"details\":\"incorrect username or password\"}", "{\"errors\":[", "\u0000"}) {
+      assertThat(ErrorBodies.errors(new FakeResponse(401, body))).as(body).isEmpty();
+    }
+    FakeResponse huge = new FakeResponse(401, "{\"errors\":[{\"code\":\"DENIED\",\"message\":\""
+        + "x".repeat(200_000) + "\"}]}");
+    assertThat(ErrorBodies.errors(huge)).isEmpty();
+    assertThat(huge.bytesRead()).isEqualTo(ErrorBodies.MAX_ERROR_BODY_BYTES);
+  }
+
+  @Test
   void authenticationErrorsSayWhetherCredentialsWereFound() {
     AuthenticationException anonymous = ErrorBodies.toAuthenticationException(GET_MANIFEST,
         new FakeResponse(401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}"),
