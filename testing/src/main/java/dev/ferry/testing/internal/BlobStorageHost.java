@@ -5,8 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.ferry.reference.Digest;
-import dev.ferry.testing.RecordedCall;
-import dev.ferry.testing.RequestLine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -93,32 +91,7 @@ public final class BlobStorageHost implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    Instant arrived = Instant.now();
-    String path = exchange.getRequestURI().getRawPath();
-    String query = exchange.getRequestURI().getRawQuery();
-    RequestLine line = new RequestLine(exchange.getRequestMethod(), query == null ? path : path + "?" + query);
-    Call call = new Call(exchange, status -> router.log().add(new RecordedCall(line.method(), line.path(), status,
-        Optional.ofNullable(exchange.getRequestHeaders().getFirst("Range")), Optional.empty(),
-        exchange.getRequestHeaders().containsKey("Authorization"), arrived)));
-    try {
-      Router.pause(router.faults().delayFor(line));
-      Optional<ApiError> injected = router.faults().takeFailure(line);
-      if (injected.isPresent()) {
-        throw injected.get();
-      }
-      serve(call, path);
-    } catch (ApiError e) {
-      call.error(e);
-    } catch (IOException | RuntimeException e) {
-      try {
-        call.error(new ApiError(500, "UNKNOWN", "internal error: " + e));
-      } catch (IOException | RuntimeException ignored) {
-        // the connection is gone; the client sees that
-      }
-    } finally {
-      call.abandon();
-      exchange.close();
-    }
+    router.answer(exchange, false, (call, line, path) -> serve(call, path));
   }
 
   private void serve(Call call, String path) throws IOException {

@@ -108,20 +108,7 @@ public final class Router implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    Instant arrived = Instant.now();
-    String path = exchange.getRequestURI().getRawPath();
-    String query = exchange.getRequestURI().getRawQuery();
-    RequestLine line = new RequestLine(exchange.getRequestMethod(), query == null ? path : path + "?" + query);
-    Call call = new Call(exchange, status -> log.add(new RecordedCall(line.method(), line.path(), status,
-        header(exchange, "Range"), header(exchange, "Content-Range"),
-        exchange.getRequestHeaders().containsKey("Authorization"), arrived)));
-    call.set("Docker-Distribution-API-Version", "registry/2.0");
-    try {
-      pause(faults.delayFor(line));
-      Optional<ApiError> injected = faults.takeFailure(line);
-      if (injected.isPresent()) {
-        throw injected.get();
-      }
+    answer(exchange, true, (call, line, path) -> {
       if (tokens != null && TOKEN.matcher(path).matches()) {
         tokens.handle(call);
         return;
@@ -134,6 +121,40 @@ public final class Router implements HttpHandler {
         throw ApiError.readOnly(line.method());
       }
       route(call, path);
+    });
+  }
+
+  /** What answers one request inside {@link #answer}'s frame. */
+  interface Handler {
+    void handle(Call call, RequestLine line, String path) throws IOException;
+  }
+
+  /**
+   * The frame of every request the registry and its blob storage host answer: the request
+   * log, injected delays and failures, then the handler, with errors answered as the spec's
+   * JSON ({@link ApiError} as given, bad input as 400, anything else as 500).
+   *
+   * @param apiVersion whether every answer, injected failures included, carries the registry's
+   *     {@code Docker-Distribution-API-Version} header
+   */
+  void answer(HttpExchange exchange, boolean apiVersion, Handler handler) throws IOException {
+    Instant arrived = Instant.now();
+    String path = exchange.getRequestURI().getRawPath();
+    String query = exchange.getRequestURI().getRawQuery();
+    RequestLine line = new RequestLine(exchange.getRequestMethod(), query == null ? path : path + "?" + query);
+    Call call = new Call(exchange, status -> log.add(new RecordedCall(line.method(), line.path(), status,
+        header(exchange, "Range"), header(exchange, "Content-Range"),
+        exchange.getRequestHeaders().containsKey("Authorization"), arrived)));
+    if (apiVersion) {
+      call.set("Docker-Distribution-API-Version", "registry/2.0");
+    }
+    try {
+      pause(faults.delayFor(line));
+      Optional<ApiError> injected = faults.takeFailure(line);
+      if (injected.isPresent()) {
+        throw injected.get();
+      }
+      handler.handle(call, line, path);
     } catch (ApiError e) {
       call.error(e);
     } catch (FerryException e) {
