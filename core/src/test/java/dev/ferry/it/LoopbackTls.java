@@ -1,9 +1,15 @@
 package dev.ferry.it;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 
@@ -24,6 +30,21 @@ public final class LoopbackTls {
   /** For {@code MockWebServer.useHttps}: the server certificate with its chain up to the CA. */
   public HandshakeCertificates serverCertificates() {
     return new HandshakeCertificates.Builder().heldCertificate(server, ca.certificate()).build();
+  }
+
+  /**
+   * Starts a stand-in on {@link #HOST} over HTTPS with the server certificate, answering
+   * every request with {@code answer}.
+   */
+  public void serveHttps(MockWebServer server, Function<RecordedRequest, MockResponse> answer) throws IOException {
+    server.useHttps(serverCertificates().sslSocketFactory());
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return answer.apply(request);
+      }
+    });
+    server.start(address(), 0);
   }
 
   /** Trusts the test CA only: the platform's trusted roots are not added. */

@@ -1,5 +1,6 @@
 package dev.ferry.auth.azure;
 
+import dev.ferry.it.FormBody;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -91,7 +92,7 @@ final class AcrStandIn implements AutoCloseable {
   }
 
   private MockResponse answer(RecordedRequest request) {
-    Map<String, String> form = form(request.getBody() == null ? "" : request.getBody().utf8());
+    Map<String, String> form = FormBody.of(request);
     forms.add(form);
     if (override != null) {
       return override;
@@ -114,18 +115,6 @@ final class AcrStandIn implements AutoCloseable {
 
   static MockResponse json(int code, String body) {
     return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> form = new HashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return form;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.ferry.auth.azure;
 
+import dev.ferry.it.FormBody;
 import dev.ferry.it.LoopbackTls;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -15,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -53,14 +53,7 @@ final class EntraIdEndpoint implements AutoCloseable {
 
   EntraIdEndpoint(LoopbackTls tls, String secret) throws IOException {
     this.secret = secret;
-    server.useHttps(tls.serverCertificates().sslSocketFactory());
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer(request);
-      }
-    });
-    server.start(LoopbackTls.address(), 0);
+    tls.serveHttps(server, this::answer);
   }
 
   /** For {@code authorityHost(...)}: {@code https://localhost:PORT/}. */
@@ -84,7 +77,7 @@ final class EntraIdEndpoint implements AutoCloseable {
 
   private MockResponse answer(RecordedRequest request) {
     String path = request.getUrl().encodedPath();
-    Map<String, String> form = form(request.getBody() == null ? "" : request.getBody().utf8());
+    Map<String, String> form = FormBody.of(request);
     boolean secretMatches = secret.equals(form.get("client_secret"));
     if (form.containsKey("client_secret")) {
       form.put("client_secret", secretMatches ? SECRET_MATCHED : SECRET_WRONG);
@@ -144,18 +137,6 @@ final class EntraIdEndpoint implements AutoCloseable {
   private static MockResponse json(int status, String body) {
     return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json; charset=utf-8")
         .setHeader("Cache-Control", "no-store, no-cache").body(body).build();
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> form = new LinkedHashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return form;
   }
 
   @Override

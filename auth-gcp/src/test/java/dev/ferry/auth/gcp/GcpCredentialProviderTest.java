@@ -1,5 +1,6 @@
 package dev.ferry.auth.gcp;
 
+import dev.ferry.it.FormBody;
 import dev.ferry.it.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,7 +81,7 @@ class GcpCredentialProviderTest {
 
     RecordedRequest request = google.requests().get(0);
     assertThat(request.getMethod()).isEqualTo("POST");
-    Map<String, String> form = GoogleTokenEndpoint.form(request);
+    Map<String, String> form = FormBody.of(request);
     assertThat(form).containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer");
     String[] jwt = form.get("assertion").split("\\.");
     assertThat(jwt).hasSize(3);

@@ -72,19 +72,6 @@ final class GoogleTokenEndpoint implements AutoCloseable {
     return List.copyOf(requests);
   }
 
-  static Map<String, String> form(RecordedRequest request) {
-    Map<String, String> form = new HashMap<>();
-    String body = request.getBody() == null ? "" : request.getBody().utf8();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return form;
-  }
-
   /** A fresh RSA key pair, as Google generates for a service-account key. */
   static KeyPair rsaKey() {
     try {

@@ -1,12 +1,12 @@
 package dev.ferry.auth.gcp;
 
+import dev.ferry.it.FormBody;
 import dev.ferry.it.LoopbackTls;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -29,14 +29,7 @@ final class StsEndpoint implements AutoCloseable {
 
   StsEndpoint(LoopbackTls tls, String subjectToken) throws IOException {
     this.subjectToken = subjectToken;
-    server.useHttps(tls.serverCertificates().sslSocketFactory());
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer(request);
-      }
-    });
-    server.start(LoopbackTls.address(), 0);
+    tls.serveHttps(server, this::answer);
   }
 
   String tokenUrl() {
@@ -52,7 +45,7 @@ final class StsEndpoint implements AutoCloseable {
   }
 
   private MockResponse answer(RecordedRequest request) {
-    Map<String, String> form = GoogleTokenEndpoint.form(request);
+    Map<String, String> form = FormBody.of(request);
     forms.add(form);
     requestLines.add(request.getMethod() + " " + request.getUrl().encodedPath());
     if (!"POST".equals(request.getMethod()) || !TOKEN_PATH.equals(request.getUrl().encodedPath())) {
