@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.ferry.copy.CopyException;
 import dev.ferry.copy.CopyOperation;
 import dev.ferry.reference.Digest;
+import dev.ferry.registry.RegistryResponseException;
 import dev.ferry.testing.TestImage;
 import dev.ferry.testing.TestImages;
 import java.time.Duration;
@@ -42,7 +43,14 @@ class CopyFailFastTest {
         .executor(pool).execute(registries.client));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    assertThat(thrown).isInstanceOf(CopyException.class).hasMessageContaining(missing.toString());
+    assertThat(thrown).isInstanceOfSatisfying(CopyException.class, e -> {
+      assertThat(e.part()).isEqualTo(CopyException.Part.BLOB);
+      assertThat(e.digest()).contains(missing);
+      assertThat(e.registry()).isEqualTo(registries.source.address());
+      assertThat(e.repository()).isEqualTo("fast/app");
+      assertThat(e.failure()).isInstanceOfSatisfying(RegistryResponseException.class,
+          r -> assertThat(r.status()).isEqualTo(404));
+    }).hasMessageContaining(missing.toString());
     assertThat(took).isLessThan(Duration.ofSeconds(5));
     pool.shutdown();
     assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).as("the slow transfer was stopped").isTrue();
@@ -59,7 +67,11 @@ class CopyFailFastTest {
     Throwable thrown = catchThrowable(() -> CopyOperation.from(image.reference()).to(registries.dst("fast/multi:1"))
         .execute(registries.client));
 
-    assertThat(thrown).isInstanceOf(CopyException.class).hasMessageContaining(arm.toString());
+    assertThat(thrown).isInstanceOfSatisfying(CopyException.class, e -> {
+      assertThat(e.part()).isEqualTo(CopyException.Part.MANIFEST);
+      assertThat(e.digest()).contains(arm);
+      assertThat(e.registry()).isEqualTo(registries.source.address());
+    }).hasMessageContaining(arm.toString());
     assertThat(registries.destinationCalls("PUT", "/manifests/")).isEmpty();
     assertThat(registries.destinationCalls("POST", "/blobs/uploads/")).isEmpty();
   }
