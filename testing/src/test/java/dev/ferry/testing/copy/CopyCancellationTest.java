@@ -59,6 +59,8 @@ class CopyCancellationTest {
     assertThatThrownBy(future::join).isInstanceOf(CancellationException.class);
     pool.shutdown();
     assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).as("the transfer threads stopped").isTrue();
+    assertThat(registries.source.requests()).filteredOn(c -> TwoRegistries.blobGet(layer).test(c.line()))
+        .as("an aborted download is not resumed").hasSize(1);
     assertThat(registries.client.headManifest(registries.dst("cancel/app:1"))).isEmpty();
     assertThat(registries.destinationCalls("PUT", "/manifests/")).isEmpty();
   }
@@ -78,6 +80,8 @@ class CopyCancellationTest {
     assertThatThrownBy(future::join).isInstanceOf(CancellationException.class);
     pool.shutdown();
     assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).as("the transfer threads stopped").isTrue();
+    assertThat(registries.source.requests()).filteredOn(c -> TwoRegistries.blobGet(layer).test(c.line()))
+        .as("an aborted download is not resumed").hasSize(1);
     assertThat(registries.client.headBlob(registries.dst("cancel/big"), layer)).isEmpty();
     assertThat(registries.destinationCalls("PUT", "/manifests/")).isEmpty();
   }
