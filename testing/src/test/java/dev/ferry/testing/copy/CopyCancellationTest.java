@@ -67,6 +67,30 @@ class CopyCancellationTest {
 
   @Test
   @Timeout(60)
+  void cancelStopsTheCopysOwnTransferThreads() throws Exception {
+    TestImage image = TestImages.image().layerSizes(48_000, 200_000).push(registries.source, "cancel/own:1");
+    for (Digest layer : image.layers()) {
+      registries.source.throttleBlobDownloads(4_000, TwoRegistries.blobGet(layer));
+    }
+    CompletableFuture<CopyResult> future = CopyOperation.from(image.reference()).to(registries.dst("cancel/own:1"))
+        .executeAsync(registries.client);
+    awaitDownloadStarted(registries, image.layers().get(0));
+    awaitDownloadStarted(registries, image.layers().get(1));
+
+    long start = System.nanoTime();
+    future.cancel(true);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("ferry-copy-"))) {
+      assertThat(System.nanoTime()).as("the copy's own threads ended").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+    assertThat(registries.destinationCalls("PUT", "/manifests/")).isEmpty();
+  }
+
+  @Test
+  @Timeout(60)
   void cancelStopsALargeLayerMidStreamAndNoTagIsWritten() throws Exception {
     TestImage image = TestImages.image().layerSizes(600_000, 3_000).push(registries.source, "cancel/big:1");
     Digest layer = image.layers().get(0);

@@ -1,6 +1,7 @@
 package dev.ferry.testing.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.copy.CopyEvent;
 import dev.ferry.copy.CopyListener;
@@ -75,6 +76,18 @@ class CopyParallelismTest {
 
     assertThat(result.blobsCopied()).isEqualTo(11);
     assertThat(inFlight.most).hasValue(3);
+  }
+
+  @Test
+  void aShutDownExecutorIsAClearErrorAndWritesNothing() {
+    TestImage image = TestImages.image().push(registries.source, "par/shut:1");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    pool.shutdown();
+
+    assertThatThrownBy(() -> CopyOperation.from(image.reference()).to(registries.dst("par/shut:1")).executor(pool)
+        .execute(registries.client))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("executor").hasMessageContaining("shut down");
+    assertThat(registries.destinationCalls("PUT", "/manifests/")).isEmpty();
   }
 
   @Test
