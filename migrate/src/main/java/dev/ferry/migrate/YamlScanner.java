@@ -158,23 +158,24 @@ final class YamlScanner {
 
   /**
    * The source span of a scalar's value (inside its quotes), or null when the source text there
-   * is not exactly the value (escapes, folded lines, block scalars).
+   * is not exactly the value (escapes, folded lines, block scalars). The span is counted back from
+   * the end mark, since the start mark sits on an anchor or tag written before the value.
    */
   int @Nullable [] span(ScalarNode scalar) {
     if (scalar.getStartMark().isEmpty() || scalar.getEndMark().isEmpty()) {
       return null;
     }
     SourceText source = findings.source();
-    int start = source.offsetOfCodePoint(scalar.getStartMark().get().getIndex());
+    int first = source.offsetOfCodePoint(scalar.getStartMark().get().getIndex());
     int end = source.offsetOfCodePoint(scalar.getEndMark().get().getIndex());
     ScalarStyle style = scalar.getScalarStyle();
     if (style == ScalarStyle.SINGLE_QUOTED || style == ScalarStyle.DOUBLE_QUOTED) {
-      start++;
       end--;
     } else if (style != ScalarStyle.PLAIN) {
       return null;
     }
-    if (start > end || end > source.text().length()) {
+    int start = end - scalar.getValue().length();
+    if (start < first || end > source.text().length()) {
       return null;
     }
     return source.text().substring(start, end).equals(scalar.getValue()) ? new int[] {start, end} : null;
