@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * A scan or a migration could not go on: the path to scan does not exist or cannot be read, or a
  * file could not be written. Failures of single images or files do not throw; the
- * {@code MigrationReport} lists them.
+ * {@link MigrationReport} lists them.
  *
  * <p>Thread-safety: immutable.
  *

@@ -1,6 +1,6 @@
 /**
  * Migration of a code base: {@link dev.ferry.migrate.ImageScan} finds every image a repository uses,
- * {@code Migration} plans, copies and rewrites them.
+ * {@link dev.ferry.migrate.Migration} plans, copies and rewrites them.
  */
 @NullMarked
 package dev.ferry.migrate;

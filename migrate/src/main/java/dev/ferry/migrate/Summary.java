@@ -1,0 +1,42 @@
+package dev.ferry.migrate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The human-readable form of plans and reports: a count line, then one line per image, file and unresolved place. */
+final class Summary {
+  private Summary() {}
+
+  static String write(String title, List<ImageEntry> images, List<FileEntry> files, List<UnresolvedImage> unresolved) {
+    StringBuilder out = new StringBuilder(title).append(": ");
+    out.append(counts(images.stream().map(i -> i.status().name()).toList(), "image"));
+    out.append("; ").append(counts(files.stream().map(f -> f.status().name()).toList(), "file"));
+    out.append("; ").append(unresolved.size()).append(" unresolved\n");
+    for (ImageEntry image : images) {
+      out.append("  ").append(image).append('\n');
+    }
+    for (FileEntry file : files) {
+      out.append("  ").append(file).append('\n');
+      for (LineChange change : file.changes()) {
+        out.append("    ").append(change).append('\n');
+      }
+    }
+    for (UnresolvedImage u : unresolved) {
+      out.append("  UNRESOLVED ").append(u).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String counts(List<String> statuses, String noun) {
+    if (statuses.isEmpty()) {
+      return "no " + noun + "s";
+    }
+    Map<String, Integer> counts = new TreeMap<>();
+    statuses.forEach(s -> counts.merge(s.toLowerCase(java.util.Locale.ROOT).replace('_', ' '), 1, Integer::sum));
+    StringBuilder out = new StringBuilder();
+    counts.forEach((status, n) -> out.append(out.length() == 0 ? "" : ", ").append(n).append(' ').append(noun)
+        .append(n == 1 ? " " : "s ").append(status));
+    return out.toString();
+  }
+}
