@@ -20,16 +20,16 @@ public final class ImageEntry {
   public enum Status {
     /** Plan: the image would be copied (its source digest was found with a HEAD request). */
     TO_COPY,
-    /** Plan: the source registry does not have the image. */
-    NOT_FOUND,
-    /** Not copied, not rewritten: the skip predicate matched, or it is already at its destination. */
-    SKIPPED,
     /** Executed: something was written to the destination. */
     COPIED,
     /** Executed: the destination already had the same digest; only HEAD requests were made. */
     UP_TO_DATE,
+    /** Plan: the source registry does not have the image. */
+    NOT_FOUND,
     /** The HEAD (plan) or the copy (execution) failed; see {@link #detail()}. */
-    FAILED
+    FAILED,
+    /** Not copied, not rewritten: the skip predicate matched, or it is already at its destination. */
+    SKIPPED
   }
 
   private final ImageReference source;

@@ -1,8 +1,9 @@
 package dev.ferry.migrate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** The human-readable form of plans and reports: a count line, then one line per image, file and unresolved place. */
 final class Summary {
@@ -10,8 +11,8 @@ final class Summary {
 
   static String write(String title, List<ImageEntry> images, List<FileEntry> files, List<UnresolvedImage> unresolved) {
     StringBuilder out = new StringBuilder(title).append(": ");
-    out.append(counts(images.stream().map(i -> i.status().name()).toList(), "image"));
-    out.append("; ").append(counts(files.stream().map(f -> f.status().name()).toList(), "file"));
+    out.append(counts(images.stream().map(ImageEntry::status).toList(), "image"));
+    out.append("; ").append(counts(files.stream().map(FileEntry::status).toList(), "file"));
     out.append("; ").append(unresolved.size()).append(" unresolved\n");
     for (ImageEntry image : images) {
       out.append("  ").append(image).append('\n');
@@ -28,12 +29,14 @@ final class Summary {
     return out.toString();
   }
 
-  private static String counts(List<String> statuses, String noun) {
+  /** Counts per status, in the order the status enum declares them. */
+  private static <E extends Enum<E>> String counts(List<E> statuses, String noun) {
     if (statuses.isEmpty()) {
       return "no " + noun + "s";
     }
-    Map<String, Integer> counts = new TreeMap<>();
-    statuses.forEach(s -> counts.merge(s.toLowerCase(java.util.Locale.ROOT).replace('_', ' '), 1, Integer::sum));
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    statuses.stream().sorted().forEach(s -> counts.merge(s.name().toLowerCase(Locale.ROOT).replace('_', ' '), 1,
+        Integer::sum));
     StringBuilder out = new StringBuilder();
     counts.forEach((status, n) -> out.append(out.length() == 0 ? "" : ", ").append(n).append(' ').append(noun)
         .append(n == 1 ? " " : "s ").append(status));
