@@ -29,7 +29,7 @@ final class DockerfileLines {
 
   private DockerfileLines(String text) {
     this.text = text;
-    int start = 0;
+    int start = text.startsWith("\uFEFF") ? 1 : 0;   // a byte-order mark is not part of the first line
     for (int i = 0; i <= text.length(); i++) {
       if (i == text.length() || text.charAt(i) == '\n') {
         int end = i;

@@ -27,7 +27,8 @@ final class FileRewriter {
    * @throws IllegalStateException when the file changed since the scan (nothing is written)
    * @throws IOException when reading or writing fails (the original is untouched)
    */
-  static void rewrite(Path location, SourceText scanned, List<Rewrites.Edit> edits) throws IOException {
+  static void rewrite(Path given, SourceText scanned, List<Rewrites.Edit> edits) throws IOException {
+    Path location = given.toRealPath();   // a scanned link keeps pointing at the rewritten file
     byte[] now = Files.readAllBytes(location);
     String text = scanned.text();
     if (!Arrays.equals(now, text.getBytes(StandardCharsets.UTF_8))) {
@@ -44,7 +45,7 @@ final class FileRewriter {
       out.replace(edit.start(), edit.end(), edit.text());
       limit = edit.start();
     }
-    Path directory = location.toAbsolutePath().getParent();
+    Path directory = location.getParent();
     Path temporary = Files.createTempFile(directory, "." + location.getFileName() + ".", ".ferry-tmp");
     try {
       Files.write(temporary, out.toString().getBytes(StandardCharsets.UTF_8));

@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -42,7 +41,7 @@ import java.util.Set;
  * do not parse) are listed in {@link #unresolved()}, never dropped or guessed.
  *
  * <p>Directories named {@code .git}, {@code .hg}, {@code .svn} and {@code node_modules} are not
- * entered; symbolic links are not followed. Files larger than {@link #MAX_FILE_BYTES} or not
+ * entered; symbolic links below the scanned directory are not followed. Files larger than {@link #MAX_FILE_BYTES} or not
  * UTF-8 are listed as unresolved.
  *
  * <p>Thread-safety: immutable once made.
@@ -77,8 +76,8 @@ public final class ImageScan {
   public static ImageScan of(Path path) {
     Objects.requireNonNull(path, "path");
     Builder builder = new Builder();
-    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-      walk(path, builder);
+    if (Files.isDirectory(path)) {
+      walk(realPath(path), builder);
     } else if (Files.isRegularFile(path)) {
       kindOrFail(path);
       builder.file(path, path);
@@ -119,6 +118,14 @@ public final class ImageScan {
     Builder builder = new Builder();
     builder.scan(new ScannedFile(name, null, SourceText.of(name, text.toString())), kind);
     return builder.build();
+  }
+
+  private static Path realPath(Path directory) {
+    try {
+      return directory.toRealPath();
+    } catch (IOException e) {
+      throw new MigrationException("cannot scan " + directory + ": " + e.getMessage(), directory, e);
+    }
   }
 
   private static FileKind kindOrFail(Path file) {

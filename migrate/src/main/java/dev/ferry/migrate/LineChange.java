@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * One image text that changes (or would change) in a file.
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param line the 1-based line
  * @param column the 1-based column
  * @param before the image text as written

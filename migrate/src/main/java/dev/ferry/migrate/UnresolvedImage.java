@@ -8,6 +8,8 @@ import java.util.Objects;
  * variable without a default, a value that is no valid reference, a file that does not parse.
  * Listed so that nothing is dropped silently; migrate these by hand.
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param file the file, as scanned (relative to the scanned directory when a directory was scanned)
  * @param line the 1-based line
  * @param column the 1-based column

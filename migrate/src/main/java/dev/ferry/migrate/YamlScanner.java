@@ -140,7 +140,7 @@ final class YamlScanner {
     if (value.contains("{{")) {
       return "Helm template: known only when the chart renders";
     }
-    if (value.contains("${") || value.matches("(?s).*\\$[A-Za-z_].*")) {
+    if (hasVariable(value)) {
       return "variable interpolation: known only when the file is rendered";
     }
     if (scalar.getScalarStyle() == ScalarStyle.LITERAL || scalar.getScalarStyle() == ScalarStyle.FOLDED) {
@@ -150,6 +150,17 @@ final class YamlScanner {
       return "written with escapes or over several lines: rewrite by hand";
     }
     return null;
+  }
+
+  /** {@code $NAME} or {@code ${...}}: Compose and envsubst fill these in, so the text is not the image. */
+  private static boolean hasVariable(String value) {
+    for (int i = 0; i + 1 < value.length(); i++) {
+      char next = value.charAt(i + 1);
+      if (value.charAt(i) == '$' && (next == '{' || next == '_' || Character.isLetter(next))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int start(Node node) {

@@ -157,4 +157,11 @@ class DockerfileScanTest {
 
     assertThat(texts(scan)).containsExactly("redis:7@3:3 DOCKERFILE_FROM");
   }
+
+  @Test
+  void aByteOrderMarkDoesNotHideTheFirstInstruction() {
+    ImageScan scan = scan("Dockerfile", "\uFEFFFROM alpine:3.20\n");
+
+    assertThat(texts(scan)).containsExactly("alpine:3.20@1:7 DOCKERFILE_FROM");
+  }
 }

@@ -212,6 +212,17 @@ class MigrationTest {
   }
 
   @Test
+  void aFileScannedThroughALinkIsRewrittenWhereItLivesAndTheLinkStays() throws Exception {
+    Path link = Files.createSymbolicLink(dir.resolve("compose-link.yaml"), dir.resolve("compose.yaml"));
+
+    MigrationReport report = Migration.of(ImageScan.of(link)).toPrefix(prefix).execute(client);
+
+    assertThat(report.succeeded()).isTrue();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(read("compose.yaml")).contains("image: \"" + prefix + "/library/nginx:1.27\"");
+  }
+
+  @Test
   void aReaderScanIsPlannedButNotRewritten() {
     ImageScan scan = ImageScan.of(Path.of("pod.yaml"),
         new StringReader("spec:\n  containers:\n  - image: " + src + "/library/nginx:1.27\n"));

@@ -170,4 +170,12 @@ class YamlScanTest {
       assertThat(u.reason()).startsWith("not valid YAML");
     });
   }
+
+  @Test
+  void aByteOrderMarkKeepsPositions() {
+    ImageScan scan = scan("k.yaml", "\uFEFFimage: redis:7\n");
+
+    assertThat(texts(scan)).containsExactly("redis:7@1:9 YAML_IMAGE_KEY");
+    assertThat(scan.uses().get(0).slots().get(0).start()).isEqualTo(8);
+  }
 }
