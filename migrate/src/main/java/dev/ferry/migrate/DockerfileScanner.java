@@ -140,25 +140,15 @@ final class DockerfileScanner {
 
   /** Whitespace-separated words, as {@code [start, end)} of the arguments. */
   private static List<int[]> words(String args) {
-    List<int[]> out = new ArrayList<>();
-    int i = 0;
-    while (i < args.length()) {
-      while (i < args.length() && Character.isWhitespace(args.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < args.length() && !Character.isWhitespace(args.charAt(i))) {
-        i++;
-      }
-      if (i > start) {
-        out.add(new int[] {start, i});
-      }
-    }
-    return out;
+    return words(args, false);
   }
 
   /** Words as an ARG line has them: whitespace inside quotes does not split. */
   private static List<int[]> quotedWords(String args) {
+    return words(args, true);
+  }
+
+  private static List<int[]> words(String args, boolean quotes) {
     List<int[]> out = new ArrayList<>();
     int i = 0;
     while (i < args.length()) {
@@ -169,7 +159,7 @@ final class DockerfileScanner {
       char quote = 0;
       while (i < args.length() && (quote != 0 || !Character.isWhitespace(args.charAt(i)))) {
         char c = args.charAt(i);
-        if (quote == 0 && (c == '"' || c == '\'')) {
+        if (quotes && quote == 0 && (c == '"' || c == '\'')) {
           quote = c;
         } else if (c == quote) {
           quote = 0;

@@ -164,4 +164,16 @@ class DockerfileScanTest {
 
     assertThat(texts(scan)).containsExactly("alpine:3.20@1:7 DOCKERFILE_FROM");
   }
+
+  @Test
+  void readsSeveralArgsOnOneLineAndAGlobalArgRedeclaredInAStageForCopyFrom() {
+    ImageScan scan = scan("Dockerfile", """
+        ARG TOOLS='busybox:1.36' BASE="alpine:3.20"
+        FROM $BASE
+        ARG TOOLS
+        COPY --from=${TOOLS} /bin/busybox /bin/
+        """);
+
+    assertThat(texts(scan)).containsExactly("busybox:1.36@1:12 DOCKERFILE_ARG", "alpine:3.20@1:32 DOCKERFILE_ARG");
+  }
 }
