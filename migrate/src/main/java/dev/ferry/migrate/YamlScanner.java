@@ -102,6 +102,10 @@ final class YamlScanner {
           }
           continue;
         }
+        if (helmValues && key.equals("image") && value instanceof MappingNode map && images.add(map)) {
+          findings.unresolved(start(map), "", ImagePlace.HELM_IMAGE_MAP,
+              "image map without a repository: not a layout Ferry composes, migrate by hand");
+        }
         List<String> below = new ArrayList<>(path);
         below.add(key);
         visit(value, below);

@@ -106,4 +106,14 @@ class ImageScanTest {
     assertThat(scan.uses()).isEmpty();
     assertThat(scan.unresolved()).singleElement().satisfies(u -> assertThat(u.reason()).startsWith("not valid YAML"));
   }
+
+  @Test
+  void deeplyNestedYamlIsListedNotAStackOverflow() {
+    String yaml = "[".repeat(200_000) + "]".repeat(200_000) + "\n";
+
+    ImageScan scan = ImageScan.of(Path.of("deep.yaml"), new StringReader(yaml));
+
+    assertThat(scan.uses()).isEmpty();
+    assertThat(scan.unresolved()).singleElement().satisfies(u -> assertThat(u.place()).isEqualTo(ImagePlace.FILE));
+  }
 }

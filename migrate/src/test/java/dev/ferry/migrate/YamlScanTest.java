@@ -178,4 +178,18 @@ class YamlScanTest {
     assertThat(texts(scan)).containsExactly("redis:7@1:9 YAML_IMAGE_KEY");
     assertThat(scan.uses().get(0).slots().get(0).start()).isEqualTo(8);
   }
+
+  @Test
+  void aValuesImageMapOfAnotherLayoutIsListedButAnImageSchemaInACrdIsNot() {
+    ImageScan values = scan("values.yaml", "image:\n  name: org/app\n  version: 1.0\n");
+    ImageScan crd = scan("crd.yaml", "properties:\n  image:\n    type: string\n");
+
+    assertThat(values.uses()).isEmpty();
+    assertThat(values.unresolved()).singleElement().satisfies(u -> {
+      assertThat(u.line()).isEqualTo(2);
+      assertThat(u.reason()).contains("without a repository");
+    });
+    assertThat(crd.uses()).isEmpty();
+    assertThat(crd.unresolved()).isEmpty();
+  }
 }
