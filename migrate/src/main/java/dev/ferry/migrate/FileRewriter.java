@@ -29,9 +29,9 @@ final class FileRewriter {
    */
   static void rewrite(Path given, SourceText scanned, List<Rewrites.Edit> edits) throws IOException {
     Path location = given.toRealPath();   // a scanned link keeps pointing at the rewritten file
-    byte[] now = Files.readAllBytes(location);
     String text = scanned.text();
-    if (!Arrays.equals(now, text.getBytes(StandardCharsets.UTF_8))) {
+    byte[] was = text.getBytes(StandardCharsets.UTF_8);
+    if (Files.size(location) != was.length || !Arrays.equals(Files.readAllBytes(location), was)) {
       throw new IllegalStateException("the file changed since it was scanned: scan again");
     }
     List<Rewrites.Edit> ordered = new ArrayList<>(edits);

@@ -82,12 +82,16 @@ final class YamlScanner {
         visit(item, path);
       }
     } else if (node instanceof MappingNode mapping) {
+      boolean object = has(mapping, "apiVersion") && has(mapping, "kind");
       for (NodeTuple tuple : mapping.getValue()) {
         if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
           visit(tuple.getValueNode(), path);
           continue;
         }
         String key = keyNode.getValue();
+        if (object && key.equals("status")) {
+          continue;   // what a cluster reports (image IDs, resolved names), not what a manifest asks for
+        }
         Node value = tuple.getValueNode();
         if (key.equals("image") && value instanceof ScalarNode scalar) {
           if (images.add(scalar)) {
@@ -111,6 +115,10 @@ final class YamlScanner {
         visit(value, below);
       }
     }
+  }
+
+  private static boolean has(MappingNode mapping, String key) {
+    return mapping.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key));
   }
 
   private ImagePlace placeOf(List<String> path) {

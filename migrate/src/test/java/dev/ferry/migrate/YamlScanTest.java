@@ -192,4 +192,21 @@ class YamlScanTest {
     assertThat(crd.uses()).isEmpty();
     assertThat(crd.unresolved()).isEmpty();
   }
+
+  @Test
+  void theStatusAClusterReportsIsNotAPlaceToMigrate() {
+    ImageScan scan = scan("dump.yaml", """
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+          - image: nginx:1.27
+        status:
+          containerStatuses:
+          - image: docker.io/library/nginx:1.27
+            imageID: docker.io/library/nginx@sha256:%s
+        """.formatted("c".repeat(64)));
+
+    assertThat(texts(scan)).containsExactly("nginx:1.27@5:12 KUBERNETES_CONTAINER");
+  }
 }
