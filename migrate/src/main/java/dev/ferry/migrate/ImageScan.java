@@ -33,7 +33,8 @@ import java.util.Set;
  * continuations, and {@code ARG} defaults as BuildKit expands them), {@code COPY --from=<image>}
  * and {@code RUN --mount=...,from=<image>}; {@code FROM scratch} and earlier stages are not images.
  * In YAML every scalar {@code image:} (all Kubernetes workload kinds, {@code List}s and
- * {@code kubectl get -o yaml} dumps, Compose services, custom resources), and in Helm values
+ * {@code kubectl get -o yaml} dumps without the objects' {@code status}, Compose services, custom
+ * resources), and in Helm values
  * files the {@code image: {registry, repository, tag, digest}} maps. YAML is read by a parser
  * with source positions (SnakeYAML Engine), never matched with patterns: comments, anchors and
  * aliases (an alias is not a second place), block scalars, flow style and CRLF are handled.
