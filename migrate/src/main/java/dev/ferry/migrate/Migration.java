@@ -232,7 +232,7 @@ public final class Migration {
         .concurrency(concurrency)
         .configure(this::settings)
         .execute(client);
-    return Executor.finish(scan, selection, copied, pinDigests);
+    return Execution.finish(scan, selection, copied, pinDigests);
   }
 
   private CopyOperation settings(CopyOperation op) {

@@ -39,4 +39,25 @@ class MigrationCopySettingsTest {
       assertThat(client.headManifest(signed).orElseThrow().digest()).isEqualTo(signature.digest());
     }
   }
+
+  @Test
+  void aReferenceWithTagAndDigestKeepsBothAndTheTagIsWrittenAtTheDestination(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    try (EmbeddedRegistry source = EmbeddedRegistry.start();
+         EmbeddedRegistry target = EmbeddedRegistry.start();
+         RegistryClient client = RegistryClient.builder().plainHttp(source.address(), target.address()).build()) {
+      TestImage image = TestImages.image().platforms("linux/amd64", "linux/arm64")
+          .push(client, source.reference("team/app:1.0"));
+      java.nio.file.Files.writeString(dir.resolve("Dockerfile"),
+          "FROM " + source.address() + "/team/app:1.0@" + image.digest() + "\n");
+
+      MigrationReport report = Migration.of(ImageScan.of(dir)).toPrefix(target.address()).execute(client);
+
+      assertThat(report.succeeded()).as(report.summary()).isTrue();
+      assertThat(java.nio.file.Files.readString(dir.resolve("Dockerfile")))
+          .isEqualTo("FROM " + target.address() + "/team/app:1.0@" + image.digest() + "\n");
+      assertThat(client.headManifest(ImageReference.parse(target.address() + "/team/app:1.0")).orElseThrow().digest())
+          .isEqualTo(image.digest());
+    }
+  }
 }

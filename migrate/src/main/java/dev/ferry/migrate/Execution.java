@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /** After the bulk copy: one entry per image, then the files rewritten where all their images copied. */
-final class Executor {
-  private Executor() {}
+final class Execution {
+  private Execution() {}
 
   static MigrationReport finish(ImageScan scan, Selection selection, BulkResult copied, boolean pin) {
     List<Selection.Pending> pending = selection.pending();
