@@ -57,11 +57,14 @@ public final class ImageScan {
 
   private final List<ImageUse> uses;
   private final List<UnresolvedImage> unresolved;
+  private final List<Path> names;
   private final Map<Path, ScannedFile> files;
 
-  private ImageScan(List<ImageUse> uses, List<UnresolvedImage> unresolved, Map<Path, ScannedFile> files) {
+  private ImageScan(List<ImageUse> uses, List<UnresolvedImage> unresolved, List<Path> names,
+      Map<Path, ScannedFile> files) {
     this.uses = List.copyOf(uses);
     this.unresolved = List.copyOf(unresolved);
+    this.names = List.copyOf(names);
     this.files = files;
   }
 
@@ -191,10 +194,10 @@ public final class ImageScan {
 
   /** {@return the files read, as named in the uses} */
   public List<Path> files() {
-    return List.copyOf(files.keySet());
+    return names;
   }
 
-  /** The file a use was found in. */
+  /** The file a use was found in (only files with uses keep their text). */
   Optional<ScannedFile> file(Path name) {
     return Optional.ofNullable(files.get(name));
   }
@@ -202,13 +205,14 @@ public final class ImageScan {
   /** {@return a count of uses, unresolved places and files} */
   @Override
   public String toString() {
-    return "ImageScan[" + uses.size() + " uses, " + unresolved.size() + " unresolved, " + files.size() + " files]";
+    return "ImageScan[" + uses.size() + " uses, " + unresolved.size() + " unresolved, " + names.size() + " files]";
   }
 
   /** Collects the findings of every file. */
   private static final class Builder {
     private final List<ImageUse> uses = new ArrayList<>();
     private final List<UnresolvedImage> unresolved = new ArrayList<>();
+    private final List<Path> names = new ArrayList<>();
     private final Map<Path, ScannedFile> files = new LinkedHashMap<>();
 
     void file(Path name, Path location) {
@@ -235,9 +239,12 @@ public final class ImageScan {
     }
 
     void scan(ScannedFile file, FileKind kind) {
-      files.put(file.name(), file);
+      names.add(file.name());
       Findings findings = new Findings(file.source());
       kind.scan(findings);
+      if (!findings.uses().isEmpty()) {
+        files.put(file.name(), file);   // kept to rewrite; the text of other files is let go
+      }
       findings.uses().sort(Comparator.comparingInt(ImageUse::line).thenComparingInt(ImageUse::column));
       uses.addAll(findings.uses());
       unresolved.addAll(findings.unresolvedImages());
@@ -248,7 +255,7 @@ public final class ImageScan {
     }
 
     ImageScan build() {
-      return new ImageScan(uses, unresolved, files);
+      return new ImageScan(uses, unresolved, names, files);
     }
   }
 }
