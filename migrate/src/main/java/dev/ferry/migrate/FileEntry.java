@@ -14,7 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class FileEntry {
-  /** What happened, or would happen, to a file. */
+  /**
+   * What happened, or would happen, to a file.
+   *
+   * @since 0.1
+   */
   public enum Status {
     /** Plan: the file would be rewritten with these changes. */
     TO_REWRITE,
@@ -36,27 +40,47 @@ public final class FileEntry {
     this.detail = detail;
   }
 
-  /** {@return the file, as named in the scan} */
+  /**
+   * {@return the file, as named in the scan}
+   *
+   * @since 0.1
+   */
   public Path file() {
     return file;
   }
 
-  /** {@return the status} */
+  /**
+   * {@return the status}
+   *
+   * @since 0.1
+   */
   public Status status() {
     return status;
   }
 
-  /** {@return the image texts that change (or would have changed, for a failed file)} */
+  /**
+   * {@return the image texts that change (or would have changed, for a failed file)}
+   *
+   * @since 0.1
+   */
   public List<LineChange> changes() {
     return changes;
   }
 
-  /** {@return why the file was left untouched, if it was} */
+  /**
+   * {@return why the file was left untouched, if it was}
+   *
+   * @since 0.1
+   */
   public Optional<String> detail() {
     return Optional.ofNullable(detail);
   }
 
-  /** {@return one summary line} */
+  /**
+   * {@return one summary line}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return status + " " + file + " (" + changes.size() + (changes.size() == 1 ? " change)" : " changes)")

@@ -16,7 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class ImageEntry {
-  /** What a plan would do, or what an execution did, with one image. */
+  /**
+   * What a plan would do, or what an execution did, with one image.
+   *
+   * @since 0.1
+   */
   public enum Status {
     /** Plan: the image would be copied (its source digest was found with a HEAD request). */
     TO_COPY,
@@ -49,17 +53,29 @@ public final class ImageEntry {
     this.uses = List.copyOf(uses);
   }
 
-  /** {@return the source image (with {@code latest} made explicit when the text named no tag)} */
+  /**
+   * {@return the source image (with {@code latest} made explicit when the text named no tag)}
+   *
+   * @since 0.1
+   */
   public ImageReference source() {
     return source;
   }
 
-  /** {@return where it goes; absent when skipped or when the mapping failed} */
+  /**
+   * {@return where it goes; absent when skipped or when the mapping failed}
+   *
+   * @since 0.1
+   */
   public Optional<ImageReference> destination() {
     return Optional.ofNullable(destination);
   }
 
-  /** {@return the status} */
+  /**
+   * {@return the status}
+   *
+   * @since 0.1
+   */
   public Status status() {
     return status;
   }
@@ -69,22 +85,35 @@ public final class ImageEntry {
    * wrote at the destination (what a pinned reference names).
    *
    * @return the digest, when known
+   * @since 0.1
    */
   public Optional<Digest> digest() {
     return Optional.ofNullable(digest);
   }
 
-  /** {@return why it was skipped or failed, or a note} */
+  /**
+   * {@return why it was skipped or failed, or a note}
+   *
+   * @since 0.1
+   */
   public Optional<String> detail() {
     return Optional.ofNullable(detail);
   }
 
-  /** {@return the places that use the image} */
+  /**
+   * {@return the places that use the image}
+   *
+   * @since 0.1
+   */
   public List<ImageUse> uses() {
     return uses;
   }
 
-  /** {@return one summary line} */
+  /**
+   * {@return one summary line}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return status + " " + source + (destination == null ? "" : " -> " + destination)

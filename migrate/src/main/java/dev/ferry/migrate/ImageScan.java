@@ -50,7 +50,11 @@ import java.util.Set;
  * @since 0.1
  */
 public final class ImageScan {
-  /** Largest file read: 8 MiB. Larger files are listed in {@link #unresolved()}. */
+  /**
+   * Largest file read: 8 MiB. Larger files are listed in {@link #unresolved()}.
+   *
+   * @since 0.1
+   */
   public static final int MAX_FILE_BYTES = 8 * 1024 * 1024;
 
   private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", "node_modules");
@@ -182,17 +186,29 @@ public final class ImageScan {
     }
   }
 
-  /** {@return every image use found, in file order, then position} */
+  /**
+   * {@return every image use found, in file order, then position}
+   *
+   * @since 0.1
+   */
   public List<ImageUse> uses() {
     return uses;
   }
 
-  /** {@return the places that name an image Ferry cannot resolve alone, with the reason} */
+  /**
+   * {@return the places that name an image Ferry cannot resolve alone, with the reason}
+   *
+   * @since 0.1
+   */
   public List<UnresolvedImage> unresolved() {
     return unresolved;
   }
 
-  /** {@return the files read, as named in the uses} */
+  /**
+   * {@return the files read, as named in the uses}
+   *
+   * @since 0.1
+   */
   public List<Path> files() {
     return names;
   }
@@ -202,7 +218,11 @@ public final class ImageScan {
     return Optional.ofNullable(files.get(name));
   }
 
-  /** {@return a count of uses, unresolved places and files} */
+  /**
+   * {@return a count of uses, unresolved places and files}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return "ImageScan[" + uses.size() + " uses, " + unresolved.size() + " unresolved, " + names.size() + " files]";

@@ -44,32 +44,56 @@ public final class ImageUse {
     this.slots = List.copyOf(slots);
   }
 
-  /** {@return the file, relative to the scanned directory when a directory was scanned} */
+  /**
+   * {@return the file, relative to the scanned directory when a directory was scanned}
+   *
+   * @since 0.1
+   */
   public Path file() {
     return file;
   }
 
-  /** {@return the 1-based line of the image text} */
+  /**
+   * {@return the 1-based line of the image text}
+   *
+   * @since 0.1
+   */
   public int line() {
     return line;
   }
 
-  /** {@return the 1-based column of the image text} */
+  /**
+   * {@return the 1-based column of the image text}
+   *
+   * @since 0.1
+   */
   public int column() {
     return column;
   }
 
-  /** {@return the image text exactly as written (without quotes)} */
+  /**
+   * {@return the image text exactly as written (without quotes)}
+   *
+   * @since 0.1
+   */
   public String text() {
     return text;
   }
 
-  /** {@return the parsed, normalised reference} */
+  /**
+   * {@return the parsed, normalised reference}
+   *
+   * @since 0.1
+   */
   public ImageReference reference() {
     return reference;
   }
 
-  /** {@return the kind of place} */
+  /**
+   * {@return the kind of place}
+   *
+   * @since 0.1
+   */
   public ImagePlace place() {
     return place;
   }
@@ -79,7 +103,11 @@ public final class ImageUse {
     return slots;
   }
 
-  /** {@return {@code file:line:column: text (place)}} */
+  /**
+   * {@return {@code file:line:column: text (place)}}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return file + ":" + line + ":" + column + ": " + text + " (" + place + ")";

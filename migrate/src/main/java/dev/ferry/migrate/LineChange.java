@@ -22,13 +22,18 @@ public record LineChange(int line, int column, String before, String after) {
    * @param column the column
    * @param before the text before
    * @param after the text after
+   * @since 0.1
    */
   public LineChange {
     Objects.requireNonNull(before, "before");
     Objects.requireNonNull(after, "after");
   }
 
-  /** {@return {@code line:column: before -> after}} */
+  /**
+   * {@return {@code line:column: before -> after}}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return line + ":" + column + ": " + before + " -> " + after;

@@ -77,7 +77,7 @@ public final class Migration {
   }
 
   /**
-   * Leaves images alone that match (e.g. those already migrated); called with each source
+   * Leaves images alone that match (for example those already migrated); called with each source
    * reference as written, normalised. Several calls add up: an image is skipped if any matches.
    *
    * @param predicate true for images to leave alone

@@ -23,6 +23,7 @@ public final class MigrationException extends FerryException {
    * @param message what failed, where and what to do
    * @param path the file or directory concerned
    * @param cause the underlying failure, or null
+   * @since 0.1
    */
   public MigrationException(String message, Path path, Throwable cause) {
     super(message, cause);
@@ -34,13 +35,18 @@ public final class MigrationException extends FerryException {
    *
    * @param message what failed, where and what to do
    * @param path the file or directory concerned
+   * @since 0.1
    */
   public MigrationException(String message, Path path) {
     super(message);
     this.path = path;
   }
 
-  /** {@return the file or directory concerned} */
+  /**
+   * {@return the file or directory concerned}
+   *
+   * @since 0.1
+   */
   public Path path() {
     return path;
   }

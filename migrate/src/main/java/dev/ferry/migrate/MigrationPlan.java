@@ -27,38 +27,66 @@ public final class MigrationPlan {
     this.unresolved = List.copyOf(unresolved);
   }
 
-  /** {@return each distinct source image: to copy (with its source digest), not found, failed or skipped} */
+  /**
+   * {@return each distinct source image: to copy (with its source digest), not found, failed or skipped}
+   *
+   * @since 0.1
+   */
   public List<ImageEntry> images() {
     return images;
   }
 
-  /** {@return each file that would change, with its lines; a file with an image that cannot be copied is FAILED} */
+  /**
+   * {@return each file that would change, with its lines; a file with an image that cannot be copied is FAILED}
+   *
+   * @since 0.1
+   */
   public List<FileEntry> files() {
     return files;
   }
 
-  /** {@return the places that name an image Ferry cannot resolve alone (migrate them by hand)} */
+  /**
+   * {@return the places that name an image Ferry cannot resolve alone (migrate them by hand)}
+   *
+   * @since 0.1
+   */
   public List<UnresolvedImage> unresolved() {
     return unresolved;
   }
 
-  /** {@return whether every image to copy was found at its source} */
+  /**
+   * {@return whether every image to copy was found at its source}
+   *
+   * @since 0.1
+   */
   public boolean ready() {
     return images.stream().noneMatch(i -> i.status() == ImageEntry.Status.FAILED
         || i.status() == ImageEntry.Status.NOT_FOUND);
   }
 
-  /** {@return a human-readable summary: counts, then one line per image, file, change and unresolved place} */
+  /**
+   * {@return a human-readable summary: counts, then one line per image, file, change and unresolved place}
+   *
+   * @since 0.1
+   */
   public String summary() {
     return Summary.write("Plan", images, files, unresolved);
   }
 
-  /** {@return the plan as a JSON object ({@code images}, {@code files}, {@code unresolved}), for pipelines} */
+  /**
+   * {@return the plan as a JSON object ({@code images}, {@code files}, {@code unresolved}), for pipelines}
+   *
+   * @since 0.1
+   */
   public String toJson() {
     return JsonForm.write("plan", ready(), images, files, unresolved, null);
   }
 
-  /** {@return the summary} */
+  /**
+   * {@return the summary}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return summary();

@@ -28,6 +28,7 @@ public record UnresolvedImage(Path file, int line, int column, String text, Imag
    * @param text the text
    * @param place the place
    * @param reason the reason
+   * @since 0.1
    */
   public UnresolvedImage {
     Objects.requireNonNull(file, "file");
@@ -36,7 +37,11 @@ public record UnresolvedImage(Path file, int line, int column, String text, Imag
     Objects.requireNonNull(reason, "reason");
   }
 
-  /** {@return {@code file:line:column: text (reason)}} */
+  /**
+   * {@return {@code file:line:column: text (reason)}}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return file + ":" + line + ":" + column + ": " + (text.isEmpty() ? "" : text + " ") + "(" + reason + ")";
