@@ -9,17 +9,13 @@ import dev.ferry.reference.Digest;
 import dev.ferry.registry.RegistryResponseException;
 import dev.ferry.testing.TestImage;
 import dev.ferry.testing.TestImages;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** A failed copy names the part that failed, the side it failed on, and carries the typed failure. */
 class CopyExceptionTest {
+  @AutoClose
   private final TwoRegistries registries = new TwoRegistries();
-
-  @AfterEach
-  void stop() {
-    registries.close();
-  }
 
   private CopyException copyFails(TestImage image, String destination) {
     return catchThrowableOfType(CopyException.class,
