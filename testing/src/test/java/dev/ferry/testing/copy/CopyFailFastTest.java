@@ -50,7 +50,8 @@ class CopyFailFastTest {
 
   @Test
   void aFailedManifestFetchWritesNothing() {
-    TestImage image = TestImages.image().platforms("linux/amd64", "linux/arm64").push(registries.source, "fast/multi:1");
+    TestImage image = TestImages.image().platforms("linux/amd64", "linux/arm64")
+        .push(registries.source, "fast/multi:1");
     Digest arm = image.platforms().values().stream().skip(1).findFirst().orElseThrow();
     registries.source.failNext(10, r -> r.method().equals("GET") && r.path().endsWith("/manifests/" + arm), 404);
 

@@ -41,7 +41,8 @@ class CopyParallelismTest {
     TestImage image = TestImages.image().layerSizes(2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009)
         .push(registries.source, "par/app:1");
     // every source read takes a while, so transfers that may overlap do
-    registries.source.delayResponses(Duration.ofMillis(250), r -> r.method().equals("GET") && r.path().contains("/blobs/"));
+    registries.source.delayResponses(Duration.ofMillis(250),
+        r -> r.method().equals("GET") && r.path().contains("/blobs/"));
     return image;
   }
 
