@@ -39,7 +39,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class BulkCopy {
-  /** Default number of images copied at once. */
+  /**
+   * Default number of images copied at once.
+   *
+   * @since 0.1
+   */
   public static final int DEFAULT_CONCURRENCY = 4;
 
   private final @Nullable List<ImageReference> sources;
@@ -66,6 +70,7 @@ public final class BulkCopy {
    * @param sources the images to copy
    * @param destinationFor maps each source to its destination
    * @return the bulk copy
+   * @since 0.1
    */
   public static BulkCopy of(List<ImageReference> sources, Function<ImageReference, ImageReference> destinationFor) {
     Objects.requireNonNull(sources, "sources");
@@ -85,6 +90,7 @@ public final class BulkCopy {
    * @throws dev.ferry.reference.InvalidReferenceException if the prefix is not a valid registry and path
    * @throws DestinationConflictException if two different sources would land on the same destination tag,
    *     e.g. {@code a.io/src/app:2} and {@code b.io/src/app:2}
+   * @since 0.1
    */
   public static BulkCopy toPrefix(List<ImageReference> sources, String prefix) {
     Objects.requireNonNull(prefix, "prefix");
@@ -118,6 +124,7 @@ public final class BulkCopy {
    * @param images at least 1
    * @return a copy with the concurrency
    * @throws IllegalArgumentException if {@code images < 1}
+   * @since 0.1
    */
   public BulkCopy concurrency(int images) {
     if (images < 1) {
@@ -132,6 +139,7 @@ public final class BulkCopy {
    *
    * @param goOn whether to continue
    * @return a copy with the choice
+   * @since 0.1
    */
   public BulkCopy continueOnError(boolean goOn) {
     return new BulkCopy(sources, tagsOf, destinationFor, configure, concurrency, goOn);
@@ -142,6 +150,7 @@ public final class BulkCopy {
    *
    * @param settings applied to each {@link CopyOperation} (its source and destination are already set)
    * @return a copy with the settings
+   * @since 0.1
    */
   public BulkCopy configure(UnaryOperator<CopyOperation> settings) {
     return new BulkCopy(sources, tagsOf, destinationFor, Objects.requireNonNull(settings, "settings"), concurrency,
@@ -156,6 +165,7 @@ public final class BulkCopy {
    * @throws dev.ferry.registry.RegistryException if the tags of an {@code allTags()} source cannot be listed
    * @throws DestinationConflictException if two different sources would land on the same destination tag;
    *     nothing is copied then
+   * @since 0.1
    */
   public BulkResult execute(RegistryClient client) {
     Objects.requireNonNull(client, "client");
