@@ -37,8 +37,8 @@ class CopyFailFastTest {
     assertThat(thrown).isInstanceOfSatisfying(CopyException.class, e -> {
       assertThat(e.part()).isEqualTo(CopyException.Part.BLOB);
       assertThat(e.digest()).contains(missing);
-      assertThat(e.registry()).isEqualTo(registries.source.address());
-      assertThat(e.repository()).isEqualTo("fast/app");
+      assertThat(e.registry()).contains(registries.source.address());
+      assertThat(e.repository()).contains("fast/app");
       assertThat(e.failure()).isInstanceOfSatisfying(RegistryResponseException.class,
           r -> assertThat(r.status()).isEqualTo(404));
     }).hasMessageContaining(missing.toString());
@@ -61,7 +61,7 @@ class CopyFailFastTest {
     assertThat(thrown).isInstanceOfSatisfying(CopyException.class, e -> {
       assertThat(e.part()).isEqualTo(CopyException.Part.MANIFEST);
       assertThat(e.digest()).contains(arm);
-      assertThat(e.registry()).isEqualTo(registries.source.address());
+      assertThat(e.registry()).contains(registries.source.address());
     }).hasMessageContaining(arm.toString());
     assertThat(registries.destinationCalls("PUT", "/manifests/")).isEmpty();
     assertThat(registries.destinationCalls("POST", "/blobs/uploads/")).isEmpty();
