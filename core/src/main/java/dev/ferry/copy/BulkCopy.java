@@ -250,7 +250,8 @@ public final class BulkCopy {
       return new BulkEntry(source, source, null, Objects.requireNonNull(image.failure()));
     }
     if (stop.get()) {
-      return new BulkEntry(source, destination, null, new CancellationException("not started: an earlier image failed"));
+      return new BulkEntry(source, destination, null,
+          new CancellationException("not started: an earlier image failed"));
     }
     try {
       CopyOperation op = configure.apply(CopyOperation.from(source)).to(destination);

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *   operation.execute(client);
  * } catch (CopyException e) {
  *   if (e.failure() instanceof RegistryResponseException r) {
- *     log.warn("{} {} in {}/{}: HTTP {}", e.part(), e.digest(), e.registry(), e.repository(), r.status());
+ *     log.warn("{} {} in {}: HTTP {}", e.part(), e.digest(), r.registry(), r.status());
  *   }
  * }
  * }</pre>
@@ -51,17 +51,18 @@ public final class CopyException extends FerryException {
   private final Part part;
   private final @Nullable Digest digest;
   private final @Nullable String tag;
-  private final String registry;
-  private final String repository;
+  private final @Nullable String registry;
+  private final @Nullable String repository;
   private final String item;
 
-  CopyException(String message, CopySite site, String registry, String repository, FerryException failure) {
+  CopyException(String message, CopySite site, @Nullable String registry, @Nullable String repository,
+      FerryException failure) {
     super(message, Objects.requireNonNull(failure, "failure"));
     this.part = site.part();
     this.digest = site.digest();
     this.tag = site.tag();
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.repository = Objects.requireNonNull(repository, "repository");
+    this.registry = registry;
+    this.repository = repository;
     this.item = site.item();
   }
 
@@ -98,21 +99,22 @@ public final class CopyException extends FerryException {
   /**
    * The registry of the side that failed: the source's for a read, the destination's for a write.
    *
-   * @return e.g. {@code docker.io} or {@code localhost:5000}
+   * @return for example {@code docker.io} or {@code localhost:5000}; empty when that side is not a
+   *     registry (an OCI layout or archive)
    * @since 0.1
    */
-  public String registry() {
-    return registry;
+  public Optional<String> registry() {
+    return Optional.ofNullable(registry);
   }
 
   /**
    * The repository of the side that failed.
    *
-   * @return e.g. {@code library/nginx}
+   * @return for example {@code library/nginx}; empty when that side is not a registry
    * @since 0.1
    */
-  public String repository() {
-    return repository;
+  public Optional<String> repository() {
+    return Optional.ofNullable(repository);
   }
 
   /**

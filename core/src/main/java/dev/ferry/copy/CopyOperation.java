@@ -230,7 +230,8 @@ public final class CopyOperation {
    * @return what was copied
    * @throws CopyException naming the blob or manifest that failed and why
    * @throws dev.ferry.manifest.PlatformNotFoundException if the selection matches no platform of the index
-   * @throws IllegalStateException if no destination was given
+   * @throws IllegalStateException if no destination was given, or the {@link #executor(ExecutorService)}
+   *     refuses the transfers (it was shut down)
    * @throws IllegalArgumentException if {@link IndexMode#PRESERVE_ORIGINAL} is asked with a partial selection
    * @since 0.1
    */

@@ -10,11 +10,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where in a copy a step works, for the {@link CopyException} if it fails: the part,
- * the image it touches (the source for reads, a destination for writes), and the words
- * the message uses.
+ * the registry and repository it touches (the source's for reads, a destination's for
+ * writes; none for an image outside registries), and the words the message uses.
  */
-record CopySite(CopyException.Part part, ImageReference at, @Nullable Digest digest, @Nullable String tag,
-    String item) {
+record CopySite(CopyException.Part part, @Nullable String registry, @Nullable String repository,
+    @Nullable Digest digest, @Nullable String tag, String item) {
+
+  private CopySite(CopyException.Part part, ImageReference at, @Nullable Digest digest, @Nullable String tag,
+      String item) {
+    this(part, at.registry(), at.repository(), digest, tag, item);
+  }
+
+  /** A step outside any registry (an OCI layout, an archive): a registry failure underneath still says where. */
+  static CopySite elsewhere(CopyException.Part part, @Nullable Digest digest, String item) {
+    return new CopySite(part, null, null, digest, null, item);
+  }
 
   static CopySite sourceManifest(ImageReference source) {
     return new CopySite(CopyException.Part.MANIFEST, source, source.digest().orElse(null),
@@ -47,15 +57,19 @@ record CopySite(CopyException.Part part, ImageReference at, @Nullable Digest dig
     return new CopySite(CopyException.Part.REFERRERS, source, subject, null, "referrers of " + subject);
   }
 
-  /** The copy's failure here; the failing side's registry and repository come from the cause when it knows them. */
-  CopyException failed(ImageReference copySource, FerryException cause) {
-    String registry = at.registry();
-    String repository = at.repository();
+  /**
+   * The copy's failure here; the failing side's registry and repository come from the cause when it knows them.
+   *
+   * @param copySource what the whole copy reads, as the message names it
+   */
+  CopyException failed(Object copySource, FerryException cause) {
+    String failedRegistry = registry;
+    String failedRepository = repository;
     if (cause instanceof RegistryException r) {
-      registry = r.registry();
-      repository = r.repository().orElse(repository);
+      failedRegistry = r.registry();
+      failedRepository = r.repository().orElse(r.registry().equals(registry) ? repository : null);
     }
     return new CopyException("copying " + copySource + " failed at " + item + ": " + cause.getMessage(), this,
-        registry, repository, cause);
+        failedRegistry, failedRepository, cause);
   }
 }

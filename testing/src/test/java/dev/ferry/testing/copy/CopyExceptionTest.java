@@ -9,17 +9,13 @@ import dev.ferry.reference.Digest;
 import dev.ferry.registry.RegistryResponseException;
 import dev.ferry.testing.TestImage;
 import dev.ferry.testing.TestImages;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** A failed copy names the part that failed, the side it failed on, and carries the typed failure. */
 class CopyExceptionTest {
+  @AutoClose
   private final TwoRegistries registries = new TwoRegistries();
-
-  @AfterEach
-  void stop() {
-    registries.close();
-  }
 
   private CopyException copyFails(TestImage image, String destination) {
     return catchThrowableOfType(CopyException.class,
@@ -37,8 +33,8 @@ class CopyExceptionTest {
     assertThat(e.part()).isEqualTo(CopyException.Part.BLOB);
     assertThat(e.digest()).contains(layer);
     assertThat(e.tag()).isEmpty();
-    assertThat(e.registry()).isEqualTo(registries.destination.address());
-    assertThat(e.repository()).isEqualTo("parts/blob");
+    assertThat(e.registry()).contains(registries.destination.address());
+    assertThat(e.repository()).contains("parts/blob");
     assertThat(e.failure()).isSameAs(e.getCause()).isInstanceOfSatisfying(RegistryResponseException.class,
         r -> assertThat(r.status()).isEqualTo(400));
     assertThat(e).hasMessageContaining(layer.toString()).hasMessageContaining(image.reference().toString());
@@ -54,8 +50,8 @@ class CopyExceptionTest {
     assertThat(e.part()).isEqualTo(CopyException.Part.TAG);
     assertThat(e.tag()).contains("v2");
     assertThat(e.digest()).contains(image.digest());
-    assertThat(e.registry()).isEqualTo(registries.destination.address());
-    assertThat(e.repository()).isEqualTo("parts/tag");
+    assertThat(e.registry()).contains(registries.destination.address());
+    assertThat(e.repository()).contains("parts/tag");
     assertThat(e.failure()).isInstanceOf(RegistryResponseException.class);
   }
 
@@ -70,7 +66,7 @@ class CopyExceptionTest {
     assertThat(e.part()).isEqualTo(CopyException.Part.MANIFEST);
     assertThat(e.digest()).contains(amd);
     assertThat(e.tag()).isEmpty();
-    assertThat(e.registry()).isEqualTo(registries.destination.address());
+    assertThat(e.registry()).contains(registries.destination.address());
     assertThat(registries.client.headManifest(registries.dst("parts/idx:1"))).isEmpty();
   }
 
@@ -83,8 +79,8 @@ class CopyExceptionTest {
 
     assertThat(e.part()).isEqualTo(CopyException.Part.MANIFEST);
     assertThat(e.tag()).contains("1");
-    assertThat(e.registry()).isEqualTo(registries.source.address());
-    assertThat(e.repository()).isEqualTo("parts/src");
+    assertThat(e.registry()).contains(registries.source.address());
+    assertThat(e.repository()).contains("parts/src");
     assertThat(e.failure()).isInstanceOfSatisfying(RegistryResponseException.class,
         r -> assertThat(r.status()).isEqualTo(404));
   }

@@ -13,17 +13,13 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** How many blob transfers a copy runs at once, on its own pool and on the caller's executor. */
 class CopyParallelismTest {
+  @AutoClose
   private final TwoRegistries registries = new TwoRegistries();
-
-  @AfterEach
-  void stop() {
-    registries.close();
-  }
 
   /** Counts blob transfers between their start and finish, and the most at once. */
   private static final class InFlight implements CopyListener {
@@ -45,7 +41,8 @@ class CopyParallelismTest {
     TestImage image = TestImages.image().layerSizes(2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009)
         .push(registries.source, "par/app:1");
     // every source read takes a while, so transfers that may overlap do
-    registries.source.delayResponses(Duration.ofMillis(150), r -> r.method().equals("GET") && r.path().contains("/blobs/"));
+    registries.source.delayResponses(Duration.ofMillis(250),
+        r -> r.method().equals("GET") && r.path().contains("/blobs/"));
     return image;
   }
 

@@ -12,19 +12,15 @@ import dev.ferry.registry.BlobSource;
 import dev.ferry.testing.TestImage;
 import dev.ferry.testing.TestImages;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Signatures and SBOMs that refer to a copied image: copied when asked, by the referrers API and cosign tags. */
 class CopyReferrersTest {
   private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
 
+  @AutoClose
   private final TwoRegistries registries = new TwoRegistries();
-
-  @AfterEach
-  void stop() {
-    registries.close();
-  }
 
   /** An OCI 1.1 artifact whose subject is {@code subject}, pushed by digest. */
   private Manifest pushArtifact(ImageReference repository, TestImage subject, String artifactType) {

@@ -18,7 +18,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,12 +30,8 @@ class CopyRetryTest {
   /** Just over the size above which the engine streams a blob with PATCH instead of one PUT. */
   private static final long STREAMED = 32L * 1024 * 1024 + 4096;
 
+  @AutoClose
   private final TwoRegistries registries = new TwoRegistries();
-
-  @AfterEach
-  void stop() {
-    registries.close();
-  }
 
   /** The tag names the source's digest and every layer reads back whole through the digest check. */
   private void assertArrivedWhole(TestImage image, String destination) throws IOException {
