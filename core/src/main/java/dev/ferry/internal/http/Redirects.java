@@ -68,7 +68,7 @@ final class Redirects {
   }
 
   Response follow(Request original, CallContext context) throws IOException {
-    String origin = origin(original.uri());
+    String origin = Origins.of(original.uri());
     Request current = original;
     for (int hops = 0; ; hops++) {
       Response response;
@@ -114,7 +114,7 @@ final class Redirects {
           + " refused: the request body can be sent only once");
     }
     next = next.withUri(target);
-    if (!origin(target).equals(origin)) {
+    if (!Origins.of(target).equals(origin)) {
       next = next.withoutHeader("Authorization").withoutHeader("Cookie");
     }
     return next;
@@ -128,6 +128,9 @@ final class Redirects {
         throw refused(current, response, context, "redirect to a location that is not an http(s) URL: "
             + Texts.quote(scheme.isEmpty() ? location : scheme + ":..."));
       }
+      if (!Origins.hasValidPort(target)) {
+        throw Origins.badPort(current, context, "Location", target);
+      }
       // a fragment is the client's business and never sent
       String text = target.toString();
       int hash = text.indexOf('#');
@@ -135,13 +138,6 @@ final class Redirects {
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw refused(current, response, context, "redirect to an invalid Location");
     }
-  }
-
-  static String origin(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-    return scheme + "://" + host + ":" + port;
   }
 
   private static RegistryResponseException refused(Request request, Response response, CallContext context,
