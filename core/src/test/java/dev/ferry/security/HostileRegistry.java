@@ -66,6 +66,7 @@ final class HostileRegistry implements AutoCloseable {
   private volatile Function<RecordedRequest, MockResponse> routes = r -> status(404, "");
   private volatile Function<RecordedRequest, MockResponse> trapRoutes = r -> status(404, "");
   private volatile String realm;
+  private volatile String tokenRedirect;
 
   HostileRegistry(Auth auth) throws IOException {
     this.auth = auth;
@@ -113,6 +114,11 @@ final class HostileRegistry implements AutoCloseable {
     this.realm = url;
   }
 
+  /** Makes the registry's own token endpoint answer every request with a 307 to {@code url}. */
+  void tokenRedirect(String url) {
+    this.tokenRedirect = url;
+  }
+
   /** What the traps answer (404 unless told). */
   void trapRoutes(Function<RecordedRequest, MockResponse> answer) {
     this.trapRoutes = answer;
@@ -120,8 +126,14 @@ final class HostileRegistry implements AutoCloseable {
 
   /** A client that holds this registry's credential and trusts the test CA for the registry and the HTTPS trap. */
   RegistryClient client() {
+    return client(false);
+  }
+
+  /** Like {@link #client()}; with {@code oauthPasswordGrant}, a password goes to token servers in a POST form. */
+  RegistryClient client(boolean oauthPasswordGrant) {
     RegistryOptions trusted = RegistryOptions.builder().caCertificates(List.of(tls.caCertificate())).build();
     return RegistryClient.builder()
+        .oauth2PasswordGrant(oauthPasswordGrant)
         .credentials(CredentialProvider.of(host(), auth.credential()))
         .registry(host(), trusted)
         .registry(LoopbackTls.HOST + ":" + trapHttps.getPort(), trusted)
@@ -172,7 +184,7 @@ final class HostileRegistry implements AutoCloseable {
   private MockResponse dispatch(RecordedRequest request) {
     String target = request.getTarget();
     if (target.startsWith("/token")) {
-      return token(request);
+      return tokenRedirect == null ? token(request) : status(307, "", "Location", tokenRedirect);
     }
     if (!auth.expectedAuthorization().equals(request.getHeaders().get("Authorization"))) {
       String challenge = auth == Auth.BASIC_PASSWORD ? "Basic realm=\"hostile\""

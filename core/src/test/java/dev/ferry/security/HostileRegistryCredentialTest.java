@@ -218,6 +218,21 @@ class HostileRegistryCredentialTest {
   }
 
   @ParameterizedTest
+  @EnumSource(value = Auth.class, names = {"BEARER_FROM_PASSWORD", "BEARER_FROM_IDENTITY_TOKEN"})
+  void aTokenRealmThatRedirectsElsewhereSendsItNoCredential(Auth auth) throws Exception {
+    try (HostileRegistry registry = new HostileRegistry(auth);
+        RegistryClient client = registry.client(true)) {
+      registry.tokenRedirect(registry.trapHttpsUrl("/token"));
+      registry.trapRoutes(r -> status(200, "{\"token\":\"trap-token\"}"));
+
+      Throwable thrown = catchThrowable(() -> client.listTags(repo(registry)));
+
+      assertThat(registry.leaks()).isEmpty();
+      assertThat(thrown).isInstanceOf(RegistryException.class);
+    }
+  }
+
+  @ParameterizedTest
   @MethodSource("challengesFromAnotherOrigin")
   void aChallengeFromTheOriginARedirectWentToIsNotAnsweredWithTheRegistrysCredential(
       Function<HostileRegistry, String> challenge) throws Exception {

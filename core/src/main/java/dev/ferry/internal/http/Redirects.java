@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Follows redirects itself rather than letting HttpClient do it, because the rules
  * are the registry's to keep: {@code Authorization} (and {@code Cookie}) never goes to
- * an origin other than the one first asked, and once dropped is not restored when another
+ * an origin other than the one first asked (nor does a body that holds credentials, such as an
+ * OAuth2 token form), and once dropped is not restored when another
  * host redirects back (that host would choose where, and with a 307 how, the token is
  * used); HTTPS never continues over plain HTTP;
  * a one-shot body is never sent twice; at most {@link FerryLimits#MAX_REDIRECT_HOPS} hops.
@@ -115,6 +116,10 @@ final class Redirects {
     }
     next = next.withUri(target);
     if (!Origins.of(target).equals(origin)) {
+      if (next.body() != null && next.body().carriesCredentials()) {
+        throw refused(current, response, context, "redirect to " + Urls.redact(target)
+            + " refused: the request body holds credentials, which go only to the origin first asked");
+      }
       next = next.withoutHeader("Authorization").withoutHeader("Cookie");
     }
     return next;

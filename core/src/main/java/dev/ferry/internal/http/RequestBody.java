@@ -20,6 +20,42 @@ public interface RequestBody {
   /** Writes the whole body. */
   void writeTo(OutputStream out) throws IOException;
 
+  /** Whether the body holds a secret, so that no redirect may carry it to another origin. */
+  default boolean carriesCredentials() {
+    return false;
+  }
+
+  /** Like {@link #of}, for a body that holds a secret (an OAuth2 form with a password or refresh token). */
+  static RequestBody credentials(byte[] bytes, String contentType) {
+    RequestBody plain = of(bytes, contentType);
+    return new RequestBody() {
+      @Override
+      public @Nullable String contentType() {
+        return plain.contentType();
+      }
+
+      @Override
+      public long contentLength() {
+        return plain.contentLength();
+      }
+
+      @Override
+      public boolean isReplayable() {
+        return true;
+      }
+
+      @Override
+      public void writeTo(OutputStream out) throws IOException {
+        plain.writeTo(out);
+      }
+
+      @Override
+      public boolean carriesCredentials() {
+        return true;
+      }
+    };
+  }
+
   /** A replayable body of bytes held in memory (manifests, small JSON). */
   static RequestBody of(byte[] bytes, @Nullable String contentType) {
     Objects.requireNonNull(bytes, "bytes");

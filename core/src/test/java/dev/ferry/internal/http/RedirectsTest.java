@@ -123,6 +123,29 @@ class RedirectsTest {
   }
 
   @Test
+  void aBodyThatHoldsCredentialsIsNeverCarriedToAnotherOrigin() {
+    Redirects redirects = scripted(redirect(307, "https://elsewhere.example/token"));
+    Request tokenForm = new Request("POST", URI.create("https://auth.example/token"), List.of(),
+        RequestBody.credentials("grant_type=password&password=pw".getBytes(), "application/x-www-form-urlencoded"));
+
+    assertThatThrownBy(() -> redirects.follow(tokenForm, CONTEXT))
+        .isInstanceOf(RegistryResponseException.class)
+        .hasMessageContaining("the request body holds credentials");
+    assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void aBodyThatHoldsCredentialsFollowsARedirectOnItsOwnOrigin() throws Exception {
+    Redirects redirects = scripted(redirect(307, "/v2/token"), new FakeResponse(200));
+    Request tokenForm = new Request("POST", URI.create("https://auth.example/token"), List.of(),
+        RequestBody.credentials("grant_type=password&password=pw".getBytes(), "application/x-www-form-urlencoded"));
+
+    assertThat(redirects.follow(tokenForm, CONTEXT).status()).isEqualTo(200);
+    assertThat(sent).extracting(r -> r.uri().toString())
+        .containsExactly("https://auth.example/token", "https://auth.example/v2/token");
+  }
+
+  @Test
   void originsCompareSchemeHostAndEffectivePort() {
     assertThat(Origins.of(URI.create("https://R.example/x"))).isEqualTo("https://r.example:443");
     assertThat(Origins.of(URI.create("https://r.example:443/y")))
