@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -64,51 +65,55 @@ class HostileRegistryCredentialTest {
     return "<" + url + ">; rel=\"next\"";
   }
 
-  static Stream<Target> targets() {
-    return Stream.of(Target.values());
-  }
+  /** The three paginated listings, each with its own page shape and a different way to authorize. */
+  enum Listing {
+    TAGS(Auth.BASIC_PASSWORD, "/v2/proto/app/tags/list?last=a"),
+    CATALOG(Auth.BEARER_FROM_PASSWORD, "/v2/_catalog?last=a"),
+    REFERRERS(Auth.REGISTRY_TOKEN, "/v2/proto/app/referrers/" + BLOB_DIGEST + "?page=2");
 
-  @ParameterizedTest
-  @EnumSource(Target.class)
-  void aTagsLinkToAnotherOriginIsRefusedAndGetsNoCredential(Target target) throws Exception {
-    try (HostileRegistry registry = new HostileRegistry(Auth.BASIC_PASSWORD);
-        RegistryClient client = registry.client()) {
-      registry.routes(r -> page("tags", "a", "Link", next(target.url(registry, "/v2/proto/app/tags/list?last=a"))));
-      registry.trapRoutes(r -> page("tags", "b"));
+    private static final String EMPTY_INDEX = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_IMAGE_INDEX
+        + "\",\"manifests\":[]}";
+    final Auth auth;
+    final String nextPath;
 
-      Throwable thrown = catchThrowable(() -> client.listTags(repo(registry)));
+    Listing(Auth auth, String nextPath) {
+      this.auth = auth;
+      this.nextPath = nextPath;
+    }
 
-      assertThat(registry.leaks()).isEmpty();
-      assertThat(thrown).isInstanceOf(RegistryProtocolException.class).hasMessageContaining("Link");
+    MockResponse page(String... headers) {
+      return switch (this) {
+        case TAGS -> HostileRegistryCredentialTest.page("tags", "a", headers);
+        case CATALOG -> HostileRegistryCredentialTest.page("repositories", "a", headers);
+        case REFERRERS -> status(200, EMPTY_INDEX, concat(headers, "Content-Type", MediaTypes.OCI_IMAGE_INDEX));
+      };
+    }
+
+    void list(RegistryClient client, HostileRegistry registry) {
+      switch (this) {
+        case TAGS -> client.listTags(repo(registry));
+        case CATALOG -> client.catalog(registry.host());
+        case REFERRERS -> client.referrers(repo(registry), BLOB_DIGEST, null);
+      }
+    }
+
+    private static String[] concat(String[] headers, String... more) {
+      return Stream.concat(Stream.of(headers), Stream.of(more)).toArray(String[]::new);
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Target.class)
-  void aCatalogLinkToAnotherOriginIsRefusedAndGetsNoCredential(Target target) throws Exception {
-    try (HostileRegistry registry = new HostileRegistry(Auth.BEARER_FROM_PASSWORD);
-        RegistryClient client = registry.client()) {
-      registry.routes(r -> page("repositories", "a", "Link", next(target.url(registry, "/v2/_catalog?last=a"))));
-      registry.trapRoutes(r -> page("repositories", "b"));
-
-      Throwable thrown = catchThrowable(() -> client.catalog(registry.host()));
-
-      assertThat(registry.leaks()).isEmpty();
-      assertThat(thrown).isInstanceOf(RegistryProtocolException.class).hasMessageContaining("Link");
-    }
+  static Stream<Arguments> listingsAndTargets() {
+    return Stream.of(Listing.values()).flatMap(l -> Stream.of(Target.values()).map(t -> Arguments.of(l, t)));
   }
 
-  @ParameterizedTest
-  @EnumSource(Target.class)
-  void aReferrersLinkToAnotherOriginIsRefusedAndGetsNoCredential(Target target) throws Exception {
-    String emptyIndex = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_IMAGE_INDEX + "\",\"manifests\":[]}";
-    try (HostileRegistry registry = new HostileRegistry(Auth.REGISTRY_TOKEN);
-        RegistryClient client = registry.client()) {
-      registry.routes(r -> status(200, emptyIndex, "Content-Type", MediaTypes.OCI_IMAGE_INDEX,
-          "Link", next(target.url(registry, "/v2/proto/app/referrers/" + BLOB_DIGEST + "?page=2"))));
-      registry.trapRoutes(r -> status(200, emptyIndex, "Content-Type", MediaTypes.OCI_IMAGE_INDEX));
+  @ParameterizedTest(name = "{0} to {1}")
+  @MethodSource("listingsAndTargets")
+  void aLinkToAnotherOriginIsRefusedAndGetsNoCredential(Listing listing, Target target) throws Exception {
+    try (HostileRegistry registry = new HostileRegistry(listing.auth); RegistryClient client = registry.client()) {
+      registry.routes(r -> listing.page("Link", next(target.url(registry, listing.nextPath))));
+      registry.trapRoutes(r -> listing.page());
 
-      Throwable thrown = catchThrowable(() -> client.referrers(repo(registry), BLOB_DIGEST, null));
+      Throwable thrown = catchThrowable(() -> listing.list(client, registry));
 
       assertThat(registry.leaks()).isEmpty();
       assertThat(thrown).isInstanceOf(RegistryProtocolException.class).hasMessageContaining("Link");

@@ -25,39 +25,17 @@ public interface RequestBody {
     return false;
   }
 
-  /** Like {@link #of}, for a body that holds a secret (an OAuth2 form with a password or refresh token). */
-  static RequestBody credentials(byte[] bytes, String contentType) {
-    RequestBody plain = of(bytes, contentType);
-    return new RequestBody() {
-      @Override
-      public @Nullable String contentType() {
-        return plain.contentType();
-      }
-
-      @Override
-      public long contentLength() {
-        return plain.contentLength();
-      }
-
-      @Override
-      public boolean isReplayable() {
-        return true;
-      }
-
-      @Override
-      public void writeTo(OutputStream out) throws IOException {
-        plain.writeTo(out);
-      }
-
-      @Override
-      public boolean carriesCredentials() {
-        return true;
-      }
-    };
-  }
-
   /** A replayable body of bytes held in memory (manifests, small JSON). */
   static RequestBody of(byte[] bytes, @Nullable String contentType) {
+    return inMemory(bytes, contentType, false);
+  }
+
+  /** Like {@link #of}, for a body that holds a secret (an OAuth2 form with a password or refresh token). */
+  static RequestBody credentials(byte[] bytes, String contentType) {
+    return inMemory(bytes, contentType, true);
+  }
+
+  private static RequestBody inMemory(byte[] bytes, @Nullable String contentType, boolean secret) {
     Objects.requireNonNull(bytes, "bytes");
     return new RequestBody() {
       @Override
@@ -78,6 +56,11 @@ public interface RequestBody {
       @Override
       public void writeTo(OutputStream out) throws IOException {
         out.write(bytes);
+      }
+
+      @Override
+      public boolean carriesCredentials() {
+        return secret;
       }
     };
   }
