@@ -8,9 +8,11 @@ import dev.ferry.FerryException;
 import dev.ferry.copy.CopyException;
 import dev.ferry.copy.CopyOperation;
 import dev.ferry.manifest.Descriptor;
+import dev.ferry.manifest.Manifest;
 import dev.ferry.manifest.MediaTypes;
 import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
+import dev.ferry.registry.BlobSource;
 import dev.ferry.registry.RegistryClient;
 import dev.ferry.registry.RegistryError;
 import dev.ferry.registry.RegistryResponseException;
@@ -37,21 +39,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  * caller sees, its fields, a wrapping {@code CopyException}, or its Java-serialized bytes.
  */
 class HostileRegistryEchoTest {
+  private static final String INDEX = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_IMAGE_INDEX
+      + "\",\"manifests\":[]}";
   private static final Descriptor BLOB = Descriptor.of("application/octet-stream",
       Digest.sha256("echo".getBytes(StandardCharsets.UTF_8)), 4);
 
   /** Which call meets the echo. */
   enum Call {
-    MANIFEST_GET, BLOB_GET;
+    MANIFEST_GET, MANIFEST_PUT, BLOB_GET, BLOB_UPLOAD;
 
     void run(RegistryClient client, ImageReference repo) throws IOException {
       switch (this) {
         case MANIFEST_GET -> client.fetchManifest(repo.withTag("1.0"));
+        case MANIFEST_PUT -> client.pushManifest(repo.withTag("1.0"), Manifest.parse(INDEX.getBytes(
+            StandardCharsets.UTF_8), MediaTypes.OCI_IMAGE_INDEX));
         case BLOB_GET -> {
           try (InputStream in = client.openBlob(repo, BLOB)) {
             in.readAllBytes();
           }
         }
+        case BLOB_UPLOAD -> client.pushBlob(repo, BLOB, BlobSource.of("echo".getBytes(StandardCharsets.UTF_8)));
       }
     }
   }
