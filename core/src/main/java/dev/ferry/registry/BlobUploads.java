@@ -101,16 +101,18 @@ final class BlobUploads {
         "the registry opened an upload without a Location header", context.registry(), context.repository(),
         request.method(), Urls.redact(request.uri())));
     long minChunk = response.header("OCI-Chunk-Min-Length").map(BlobUploads::parseLong).orElse(1L);
-    return new UploadSession(request.uri().resolve(location), context, scopes, Math.max(1, minChunk));
+    return new UploadSession(endpoint.uploadLocation(request, context, location), context, scopes,
+        Math.max(1, minChunk));
   }
 
-  /** Sends to an upload location with the registry's authorization only when it is the registry's own host. */
+  /** Where a PATCH's {@code Location} moves the upload (checked as the POST's is). */
+  UploadSession moved(UploadSession session, Request request, String location) {
+    return session.moveTo(endpoint.uploadLocation(request, session.context(), location));
+  }
+
+  /** Sends to an upload location: with the registry's authorization only on the registry's own origin. */
   Response send(UploadSession session, Request request) {
-    URI base = endpoint.base(session.context().registry());
-    boolean sameHost = base.getHost().equalsIgnoreCase(request.uri().getHost())
-        && base.getPort() == request.uri().getPort();
-    return sameHost ? endpoint.send(request, session.context(), session.scopes())
-        : endpoint.sendPlain(request, session.context());
+    return endpoint.send(request, session.context(), session.scopes());
   }
 
   RegistryException failure(Request request, Response response, CallContext context) {

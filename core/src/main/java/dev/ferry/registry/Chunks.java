@@ -82,7 +82,7 @@ final class Chunks {
     try (response) {
       String location = response.header("Location").orElse(null);
       if (location != null) {
-        session = session.moveTo(session.location().resolve(location));
+        session = uploads.moved(session, request, location);
       }
       long acknowledged = UploadSession.nextOffset(response.header("Range"));
       if (response.header("Range").isPresent() && acknowledged != offset + length) {

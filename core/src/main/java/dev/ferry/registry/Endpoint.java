@@ -4,6 +4,7 @@ import dev.ferry.internal.auth.RegistryAuth;
 import dev.ferry.internal.auth.Scope;
 import dev.ferry.internal.http.CallContext;
 import dev.ferry.internal.http.ErrorBodies;
+import dev.ferry.internal.http.Origins;
 import dev.ferry.internal.http.RateLimits;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
@@ -72,9 +73,14 @@ final class Endpoint {
     return base(registry).resolve(path);
   }
 
-  /** Sends with authorization for the scopes; the caller closes the response. */
+  /**
+   * Sends with authorization for the scopes when the request goes to the registry's own origin
+   * (its base URI's scheme, host and port), and without any credential anywhere else: the one
+   * place that decides whether a registry's credentials may go with a request. The caller
+   * closes the response.
+   */
   Response send(Request request, CallContext context, List<Scope> scopes) {
-    Response response = auth.send(request, context, scopes);
+    Response response = auth.send(request, context, scopes, base(context.registry()));
     RateLimit limit = RateLimits.from(response, clock);
     if (limit.isKnown()) {
       rateLimits.put(context.registry(), limit);
@@ -108,10 +114,38 @@ final class Endpoint {
     return transport.execute(request, context);
   }
 
+  /**
+   * The next page a {@code Link} header names. A page elsewhere than the registry's origin is
+   * refused, not followed anonymously: a listing decides what a mirror copies and prunes, so
+   * its pages must come from the registry itself.
+   */
+  URI nextPage(Request request, CallContext context, String link) {
+    URI next = Origins.handedBack(request, context, "Link", link);
+    if (!Origins.same(next, base(context.registry()))) {
+      throw Origins.foreign(request, context, "Link", next, "not the registry's own origin "
+          + Origins.of(base(context.registry())) + "; Ferry follows pagination only on the registry");
+    }
+    return next;
+  }
+
+  /**
+   * Where an upload continues, from the {@code Location} of a POST or PATCH. Another origin is
+   * allowed (it gets no credentials, see {@link #send}), as containerd allows it; leaving HTTPS
+   * for plain HTTP is refused, since the blob would then travel in clear text.
+   */
+  URI uploadLocation(Request request, CallContext context, String location) {
+    URI next = Origins.handedBack(request, context, "Location", location);
+    if (Origins.leavesHttps(base(context.registry()), next)) {
+      throw Origins.foreign(request, context, "Location", next, "which would leave HTTPS for plain HTTP;"
+          + " Ferry sends neither blobs nor credentials there");
+    }
+    return next;
+  }
+
   /** Throws the typed exception for an unexpected status, closing the response. */
   RegistryException failure(Request request, Response response, CallContext context) {
     try (response) {
-      return ErrorBodies.toException(request, response, context);
+      return ErrorBodies.toException(request, response, context, auth.scrubber());
     }
   }
 

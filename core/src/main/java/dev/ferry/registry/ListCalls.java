@@ -96,7 +96,7 @@ final class ListCalls {
       body = Endpoint.readCapped(request, response, context, MAX_PAGE_BYTES, field + " list");
     }
     List<String> items = items(request, context, body, field);
-    Optional<URI> next = link.map(target -> request.uri().resolve(target));
+    Optional<URI> next = link.map(target -> endpoint.nextPage(request, context, target));
     return new Page(items, next, next.flatMap(ListCalls::lastOf));
   }
 

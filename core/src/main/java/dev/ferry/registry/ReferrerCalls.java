@@ -66,8 +66,7 @@ final class ReferrerCalls {
             dev.ferry.internal.http.Urls.redact(uri));
       }
       all.addAll(i.manifests());
-      URI current = uri;
-      uri = link.map(current::resolve).orElse(null);
+      uri = link.map(target -> endpoint.nextPage(request, context, target)).orElse(null);
     }
     return artifactType == null || filtered ? List.copyOf(all) : filter(all, artifactType);
   }

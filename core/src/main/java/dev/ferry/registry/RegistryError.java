@@ -1,5 +1,6 @@
 package dev.ferry.registry;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,9 @@ import java.util.Objects;
  * @param detail the {@code detail} value as compact JSON text, possibly empty
  * @since 0.1
  */
-public record RegistryError(String code, String message, String detail) {
+public record RegistryError(String code, String message, String detail) implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /**
    * Validates the parts.
    *

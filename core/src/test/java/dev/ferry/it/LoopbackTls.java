@@ -3,6 +3,7 @@ package dev.ferry.it;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
@@ -45,6 +46,11 @@ public final class LoopbackTls {
       }
     });
     server.start(address(), 0);
+  }
+
+  /** The test CA's certificate, e.g. for {@code RegistryOptions.builder().caCertificates(...)}. */
+  public X509Certificate caCertificate() {
+    return ca.certificate();
   }
 
   /** Trusts the test CA only: the platform's trusted roots are not added. */

@@ -63,6 +63,17 @@ final class AuthFailures {
         + " (the authorization is now cached, so sending the request again with a fresh body works)", List.of());
   }
 
+  /**
+   * A 401 or 403 from another origin than the registry's, reached through a redirect: the
+   * registry's credentials are not sent there, so there is nothing to answer it with. Closes
+   * the response.
+   */
+  static AuthenticationException foreignChallenge(AuthCall call, Response response, String origin,
+      List<String> secrets) {
+    return fromRegistry(call, response, "the answer came from " + origin + ", where the registry redirected the"
+        + " request; Ferry sends the registry's credentials only to the registry's own origin", secrets);
+  }
+
   /** The challenge's realm may not be called (see {@link RealmPolicy}). */
   static AuthenticationException realmRefused(AuthCall call, String realm, String reason) {
     return new AuthenticationException(prefix(call, 401) + ": cannot fetch a token from realm "

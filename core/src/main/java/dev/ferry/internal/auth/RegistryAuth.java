@@ -6,11 +6,14 @@ import dev.ferry.auth.CredentialProvider;
 import dev.ferry.auth.RegistryToken;
 import dev.ferry.auth.UsernamePassword;
 import dev.ferry.internal.http.CallContext;
+import dev.ferry.internal.http.Origins;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
+import dev.ferry.internal.http.Scrubber;
 import dev.ferry.internal.http.Transport;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,7 @@ public final class RegistryAuth {
   private final CredentialProvider credentials;
   private final TokenCache cache;
   private final TokenFetcher fetcher;
+  private final HeldSecrets held = new HeldSecrets();
   // the challenge each registry answered last: how to authorize its next request before it asks
   private final Map<String, Challenge> knownChallenges = new ConcurrentHashMap<>();
 
@@ -79,16 +83,40 @@ public final class RegistryAuth {
    * @throws CredentialException when the credential provider fails
    */
   public Response send(Request request, CallContext context, List<Scope> scopes) {
+    return send(request, context, scopes, request.uri());
+  }
+
+  /**
+   * Like {@link #send(Request, CallContext, List)}, with the registry's credentials bound to
+   * {@code origin}: a request to any other origin (scheme, host and port), such as a URL the
+   * registry handed back, goes without any credential, and its 401 is not answered.
+   *
+   * @param request the request (an Authorization header on it is replaced, or removed)
+   * @param context registry and repository, for credentials lookup and errors
+   * @param scopes the scopes the request needs
+   * @param origin a URI of the registry's own origin (its base URI), the only one that gets credentials
+   * @return the response; never 401 or 403 from the registry's origin; the caller closes it
+   */
+  public Response send(Request request, CallContext context, List<Scope> scopes, URI origin) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(scopes, "scopes");
+    Objects.requireNonNull(origin, "origin");
+    if (!Origins.same(request.uri(), origin)) {
+      return transport.execute(request.withoutHeader("Authorization"), context);
+    }
     Credential credential = lookup(context);
+    held.hold(credential);
     AuthCall call = new AuthCall(request.withoutHeader("Authorization"), context,
         scopes.stream().map(Scope::toString).distinct().toList(), credential);
     TokenKey key = TokenKey.of(context.registry(), scopes, credential);
 
     Authorization first = beforehand(call, key);
     Response response = execute(call, first);
+    if ((response.status() == 401 || response.status() == 403) && !Origins.same(response.uri(), origin)) {
+      // a redirect led elsewhere (a storage host): its challenge is not the registry's to answer
+      throw AuthFailures.foreignChallenge(call, response, Origins.of(response.uri()), secrets(call, first));
+    }
     if (response.status() == 403) {
       throw AuthFailures.refused(call, response, secrets(call, first));
     }
@@ -142,6 +170,9 @@ public final class RegistryAuth {
       unauthorized.close();
     }
     Response response = execute(answered, second);
+    if ((response.status() == 401 || response.status() == 403) && !Origins.same(response.uri(), call.request().uri())) {
+      throw AuthFailures.foreignChallenge(answered, response, Origins.of(response.uri()), secrets(answered, second));
+    }
     if (response.status() == 401 || response.status() == 403) {
       if (second.cached() != null) {
         cache.invalidate(key, second.cached());
@@ -176,9 +207,16 @@ public final class RegistryAuth {
     if (refusal != null) {
       throw AuthFailures.realmRefused(call, realm == null ? "" : realm, refusal);
     }
-    URI realmUri = URI.create(realm);
+    URI realmUri = Origins.handedBack(call.request(), call.context(), "WWW-Authenticate realm", realm);
     String service = challenge.param("service").orElse(null);
-    return cache.get(key, () -> fetcher.fetch(call, realmUri, service));
+    BearerToken token = cache.get(key, () -> fetcher.fetch(call, realmUri, service));
+    held.hold(token);
+    return token;
+  }
+
+  /** Withholds server text that holds any secret this instance has seen: credentials and tokens. */
+  public Scrubber scrubber() {
+    return held;
   }
 
   private static Authorization registryToken(AuthCall call, RegistryToken token) {
@@ -228,7 +266,9 @@ public final class RegistryAuth {
     return List.copyOf(merged);
   }
 
-  private static List<String> secrets(AuthCall call, @Nullable Authorization sent) {
-    return Secrets.of(call.credential(), sent == null ? "" : sent.header());
+  private List<String> secrets(AuthCall call, @Nullable Authorization sent) {
+    List<String> secrets = new ArrayList<>(Secrets.of(call.credential(), sent == null ? "" : sent.header()));
+    secrets.addAll(held.forms());
+    return secrets;
   }
 }

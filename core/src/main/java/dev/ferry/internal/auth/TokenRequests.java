@@ -75,7 +75,7 @@ final class TokenRequests {
 
   private static Request post(URI realm, List<Map.Entry<String, String>> form) {
     byte[] body = encode(form).getBytes(StandardCharsets.UTF_8);
-    return new Request("POST", realm, List.of(), RequestBody.of(body, "application/x-www-form-urlencoded"))
+    return new Request("POST", realm, List.of(), RequestBody.credentials(body, "application/x-www-form-urlencoded"))
         .header("Accept", "application/json");
   }
 

@@ -35,10 +35,21 @@ public final class ErrorBodies {
    * {@link RegistryResponseException}s.
    */
   public static RegistryResponseException toException(Request request, Response response, CallContext context) {
-    Body body = read(response);
-    String message = Messages.request(request) + " -> " + summary(response, body) + " " + Messages.where(context);
+    return toException(request, response, context, Scrubber.NONE);
+  }
+
+  /**
+   * Like {@link #toException(Request, Response, CallContext)}, with everything the server wrote
+   * (error entries, a text line, the URL it may have chosen) passed through {@code scrubber}
+   * first, so an echoed credential reaches neither the message nor the exception's fields.
+   */
+  public static RegistryResponseException toException(Request request, Response response, CallContext context,
+      Scrubber scrubber) {
+    Body body = read(response).scrubbed(scrubber);
+    String url = scrubber.scrub(Urls.redact(request.uri()));
+    String message = request.method() + " " + url + " -> " + summary(response, body) + " " + Messages.where(context);
     return new RegistryResponseException(message, context.registry(), context.repository(), request.method(),
-        Urls.redact(request.uri()), response.status(), body.errors);
+        url, response.status(), body.errors);
   }
 
   /**
@@ -126,5 +137,9 @@ public final class ErrorBodies {
     return new Body(errors, plainText);
   }
 
-  private record Body(List<RegistryError> errors, String plainText) {}
+  private record Body(List<RegistryError> errors, String plainText) {
+    Body scrubbed(Scrubber scrubber) {
+      return new Body(scrubber.scrub(errors), scrubber.scrub(plainText));
+    }
+  }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Follows redirects itself rather than letting HttpClient do it, because the rules
  * are the registry's to keep: {@code Authorization} (and {@code Cookie}) never goes to
- * an origin other than the one first asked, and once dropped is not restored when another
+ * an origin other than the one first asked (nor does a body that holds credentials, such as an
+ * OAuth2 token form), and once dropped is not restored when another
  * host redirects back (that host would choose where, and with a 307 how, the token is
  * used); HTTPS never continues over plain HTTP;
  * a one-shot body is never sent twice; at most {@link FerryLimits#MAX_REDIRECT_HOPS} hops.
@@ -68,7 +69,7 @@ final class Redirects {
   }
 
   Response follow(Request original, CallContext context) throws IOException {
-    String origin = origin(original.uri());
+    String origin = Origins.of(original.uri());
     Request current = original;
     for (int hops = 0; ; hops++) {
       Response response;
@@ -114,7 +115,11 @@ final class Redirects {
           + " refused: the request body can be sent only once");
     }
     next = next.withUri(target);
-    if (!origin(target).equals(origin)) {
+    if (!Origins.of(target).equals(origin)) {
+      if (next.body() != null && next.body().carriesCredentials()) {
+        throw refused(current, response, context, "redirect to " + Urls.redact(target)
+            + " refused: the request body holds credentials, which go only to the origin first asked");
+      }
       next = next.withoutHeader("Authorization").withoutHeader("Cookie");
     }
     return next;
@@ -128,6 +133,9 @@ final class Redirects {
         throw refused(current, response, context, "redirect to a location that is not an http(s) URL: "
             + Texts.quote(scheme.isEmpty() ? location : scheme + ":..."));
       }
+      if (!Origins.hasValidPort(target)) {
+        throw Origins.badPort(current, context, "Location", target);
+      }
       // a fragment is the client's business and never sent
       String text = target.toString();
       int hash = text.indexOf('#');
@@ -135,13 +143,6 @@ final class Redirects {
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw refused(current, response, context, "redirect to an invalid Location");
     }
-  }
-
-  static String origin(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-    return scheme + "://" + host + ":" + port;
   }
 
   private static RegistryResponseException refused(Request request, Response response, CallContext context,

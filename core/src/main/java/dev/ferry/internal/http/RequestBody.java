@@ -20,8 +20,22 @@ public interface RequestBody {
   /** Writes the whole body. */
   void writeTo(OutputStream out) throws IOException;
 
+  /** Whether the body holds a secret, so that no redirect may carry it to another origin. */
+  default boolean carriesCredentials() {
+    return false;
+  }
+
   /** A replayable body of bytes held in memory (manifests, small JSON). */
   static RequestBody of(byte[] bytes, @Nullable String contentType) {
+    return inMemory(bytes, contentType, false);
+  }
+
+  /** Like {@link #of}, for a body that holds a secret (an OAuth2 form with a password or refresh token). */
+  static RequestBody credentials(byte[] bytes, String contentType) {
+    return inMemory(bytes, contentType, true);
+  }
+
+  private static RequestBody inMemory(byte[] bytes, @Nullable String contentType, boolean secret) {
     Objects.requireNonNull(bytes, "bytes");
     return new RequestBody() {
       @Override
@@ -42,6 +56,11 @@ public interface RequestBody {
       @Override
       public void writeTo(OutputStream out) throws IOException {
         out.write(bytes);
+      }
+
+      @Override
+      public boolean carriesCredentials() {
+        return secret;
       }
     };
   }

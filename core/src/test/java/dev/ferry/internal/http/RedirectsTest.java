@@ -112,12 +112,46 @@ class RedirectsTest {
   }
 
   @Test
+  void aLocationWithAPortOutOfRangeIsAProtocolErrorNamingLocation() {
+    Redirects redirects = scripted(redirect(307, "https://registry.example:99999/v2/a/blobs/x"));
+
+    assertThatThrownBy(() -> redirects.follow(Request.of("GET", URI.create("https://registry.example/v2/a/blobs/x")),
+        CONTEXT))
+        .isInstanceOf(dev.ferry.registry.RegistryProtocolException.class)
+        .hasMessageContaining("Location header names port 99999");
+    assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void aBodyThatHoldsCredentialsIsNeverCarriedToAnotherOrigin() {
+    Redirects redirects = scripted(redirect(307, "https://elsewhere.example/token"));
+    Request tokenForm = new Request("POST", URI.create("https://auth.example/token"), List.of(),
+        RequestBody.credentials("grant_type=password&password=pw".getBytes(), "application/x-www-form-urlencoded"));
+
+    assertThatThrownBy(() -> redirects.follow(tokenForm, CONTEXT))
+        .isInstanceOf(RegistryResponseException.class)
+        .hasMessageContaining("the request body holds credentials");
+    assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void aBodyThatHoldsCredentialsFollowsARedirectOnItsOwnOrigin() throws Exception {
+    Redirects redirects = scripted(redirect(307, "/v2/token"), new FakeResponse(200));
+    Request tokenForm = new Request("POST", URI.create("https://auth.example/token"), List.of(),
+        RequestBody.credentials("grant_type=password&password=pw".getBytes(), "application/x-www-form-urlencoded"));
+
+    assertThat(redirects.follow(tokenForm, CONTEXT).status()).isEqualTo(200);
+    assertThat(sent).extracting(r -> r.uri().toString())
+        .containsExactly("https://auth.example/token", "https://auth.example/v2/token");
+  }
+
+  @Test
   void originsCompareSchemeHostAndEffectivePort() {
-    assertThat(Redirects.origin(URI.create("https://R.example/x"))).isEqualTo("https://r.example:443");
-    assertThat(Redirects.origin(URI.create("https://r.example:443/y")))
-        .isEqualTo(Redirects.origin(URI.create("https://r.example/z")));
-    assertThat(Redirects.origin(URI.create("http://r.example/")))
-        .isNotEqualTo(Redirects.origin(URI.create("https://r.example/")));
+    assertThat(Origins.of(URI.create("https://R.example/x"))).isEqualTo("https://r.example:443");
+    assertThat(Origins.of(URI.create("https://r.example:443/y")))
+        .isEqualTo(Origins.of(URI.create("https://r.example/z")));
+    assertThat(Origins.of(URI.create("http://r.example/")))
+        .isNotEqualTo(Origins.of(URI.create("https://r.example/")));
   }
 
   private static FakeResponse redirect(int status, String location) {
