@@ -3,6 +3,7 @@ package dev.ferry.internal.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,10 +35,12 @@ final class ApacheResponse implements Response {
   private final @Nullable HttpEntity entity;
   private final Body body;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Duration smallBodyTimeout;
 
-  ApacheResponse(ClassicHttpResponse response, URI uri, boolean head) {
+  ApacheResponse(ClassicHttpResponse response, URI uri, boolean head, Duration smallBodyTimeout) {
     this.response = response;
     this.uri = uri;
+    this.smallBodyTimeout = smallBodyTimeout;
     int status = response.getCode();
     // HEAD, 204 and 304 have no body whatever the headers say (Content-Length is the GET's)
     this.entity = head || status == 204 || status == 304 ? null : response.getEntity();
@@ -87,6 +90,11 @@ final class ApacheResponse implements Response {
   @Override
   public InputStream body() {
     return body;
+  }
+
+  @Override
+  public InputStream smallBody() {
+    return SmallBodies.withDeadline(body, smallBodyTimeout, System::nanoTime);
   }
 
   @Override
