@@ -96,11 +96,12 @@ public final class FerryLimits {
 
   /**
    * Most pages followed for one listing of tags, repositories or referrers, against a
-   * registry whose {@code Link} headers never end.
+   * registry whose {@code Link} headers never end: 1,000 pages, room for
+   * {@link #MAX_LIST_ENTRIES} at 250 entries a page.
    *
    * @since 0.1
    */
-  public static final int MAX_LIST_PAGES = 10_000;
+  public static final int MAX_LIST_PAGES = 1_000;
 
   /**
    * Most referrers listed for one subject, over all pages.

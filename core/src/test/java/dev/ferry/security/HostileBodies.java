@@ -58,36 +58,48 @@ final class HostileBodies {
    * streams, with a {@code Link} to {@code next} when that is not null.
    */
   static MockResponse tagsPage(String field, String prefix, int count, String next) {
+    return tagsPage(field, prefix, count, Integer.MAX_VALUE, next);
+  }
+
+  /** Like {@link #tagsPage(String, String, int, String)}, the numbers counting modulo {@code cycle}. */
+  static MockResponse tagsPage(String field, String prefix, int count, int cycle, String next) {
     MockResponse.Builder b = new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-        .body(new Generated(field, prefix, count));
+        .body(new Generated(field, prefix, count, cycle));
     if (next != null) {
       b.setHeader("Link", "<" + next + ">; rel=\"next\"");
     }
     return b.build();
   }
 
-  /** {@code {"<field>":["<prefix>0","<prefix>1",...]}}, written in 64 KiB pieces. */
+  /** {@code {"<field>":["<prefix>0","<prefix>1",...]}} (ASCII), written in 64 KiB pieces. */
   private static final class Generated implements MockResponseBody {
     private final String field;
     private final String prefix;
     private final int count;
+    private final int cycle;
 
-    Generated(String field, String prefix, int count) {
+    Generated(String field, String prefix, int count, int cycle) {
       this.field = field;
       this.prefix = prefix;
       this.count = count;
+      this.cycle = cycle;
     }
 
     @Override
     public long getContentLength() {
-      return -1;
+      // {"field":[ ... ]} with "prefix<i>" entries separated by commas
+      long length = field.length() + 7 + Math.max(0, count - 1);
+      for (int i = 0; i < count; i++) {
+        length += prefix.length() + Integer.toString(i % cycle, 36).length() + 2;
+      }
+      return length;
     }
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
       StringBuilder sb = new StringBuilder(70_000).append("{\"").append(field).append("\":[");
       for (int i = 0; i < count; i++) {
-        sb.append(i == 0 ? "\"" : ",\"").append(prefix).append(Integer.toString(i, 36)).append('"');
+        sb.append(i == 0 ? "\"" : ",\"").append(prefix).append(Integer.toString(i % cycle, 36)).append('"');
         if (sb.length() > 64 * 1024) {
           sink.writeUtf8(sb.toString());
           sb.setLength(0);

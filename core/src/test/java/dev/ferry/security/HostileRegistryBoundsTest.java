@@ -97,13 +97,14 @@ class HostileRegistryBoundsTest {
     byte[] body = HostileBodies.manifestWithAnnotationFlood();
     serve(request -> HostileBodies.manifest(body));
 
-    assertThat(inSmallHeap("manifest")).contains("REFUSED InvalidManifestException: annotations has more than "
+    assertThat(inSmallHeap("manifest")).contains("REFUSED InvalidManifestException: ").contains(": annotations has more than "
         + FerryLimits.MAX_ANNOTATIONS + " entries (FerryLimits.MAX_ANNOTATIONS)");
   }
 
   @Test
-  void refusesASixteenMebibyteTagsPageOfMillionsOfTagsInASmallHeap() {
-    serve(request -> HostileBodies.tagsPage("tags", "", 2_400_000, null));
+  void refusesAPageOfMillionsOfTagsInASmallHeap() {
+    // 3.3 million tags of one or two characters: 15.6 MiB, under the byte limit
+    serve(request -> HostileBodies.tagsPage("tags", "", 3_300_000, 36 * 36, null));
 
     assertThat(inSmallHeap("tags")).contains("REFUSED RegistryProtocolException: the tags list of hostile/app is longer"
         + " than Ferry's limit of " + FerryLimits.MAX_LIST_ENTRIES + " tags (FerryLimits.MAX_LIST_ENTRIES)");
@@ -130,7 +131,7 @@ class HostileRegistryBoundsTest {
   }
 
   @Test
-  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void refusesEndlessEmptyCatalogPagesAtThePageLimit() {
     serve(request -> HostileBodies.tagsPage("repositories", "", 0, nextPage(request, "/v2/_catalog")));
 
@@ -146,7 +147,7 @@ class HostileRegistryBoundsTest {
   }
 
   @Test
-  @Timeout(value = 1, unit = TimeUnit.MINUTES)
+  @Timeout(value = 1, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void refusesTagPagesLargerInTotalThanTheLimit() {
     // 1,000 tags of 4,000 characters per page: 4 MB a page, far below the entry limit
     serve(request -> HostileBodies.tagsPage("tags", "p" + requests.get() + "-" + "x".repeat(3990), 1_000,
@@ -178,7 +179,7 @@ class HostileRegistryBoundsTest {
 
   /** Drips: one byte every 200 ms, against a small-body timeout of one second. */
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void cutsAManifestThatDripsAtTheSmallBodyDeadline() {
     serve(request -> dripping(HostileBodies.manifest(HostileBodies.padded("{\"schemaVersion\":2,\"mediaType\":\""
         + MediaTypes.OCI_IMAGE_MANIFEST + "\",\"config\":" + HostileBodies.CONFIG + ",\"layers\":[", "", "]}"))));
@@ -190,7 +191,7 @@ class HostileRegistryBoundsTest {
   }
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void cutsATagsPageThatDripsAtTheSmallBodyDeadline() {
     serve(request -> dripping(HostileBodies.tagsPage("tags", "t", 1_000, null)));
 
@@ -201,7 +202,7 @@ class HostileRegistryBoundsTest {
   }
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void cutsAnErrorBodyThatDripsAndStillReportsTheStatus() {
     serve(request -> dripping(404, "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"" + "x".repeat(4000)
         + "\"}]}"));
@@ -213,7 +214,7 @@ class HostileRegistryBoundsTest {
   }
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void cutsATokenAnswerThatDripsAtTheSmallBodyDeadline() {
     serve(request -> request.getUrl().encodedPath().equals("/token")
         ? dripping(200, "{\"token\":\"" + "t".repeat(4000) + "\"}")

@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 final class ApacheResponse implements Response {
   /** Most bytes read through on close to keep a connection; beyond that it is cheaper to reconnect. */
   static final int DRAIN_LIMIT = 64 * 1024;
+  /** Longest a drain on close may take: a peer that drips what is left is not worth the wait. */
+  static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(1);
 
   private final ClassicHttpResponse response;
   private final URI uri;
@@ -127,7 +129,7 @@ final class ApacheResponse implements Response {
     }
     byte[] buffer = new byte[8192];
     long budget = DRAIN_LIMIT;
-    InputStream in = body.stream();
+    InputStream in = SmallBodies.withDeadline(body.stream(), DRAIN_TIMEOUT, System::nanoTime);
     while (budget > 0) {
       int n = in.read(buffer, 0, (int) Math.min(buffer.length, budget));
       if (n < 0) {
