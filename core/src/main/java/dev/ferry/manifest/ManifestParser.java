@@ -2,6 +2,7 @@ package dev.ferry.manifest;
 
 import dev.ferry.FerryLimits;
 import dev.ferry.internal.Texts;
+import dev.ferry.internal.json.JsonLimitException;
 import dev.ferry.internal.json.JsonReadException;
 import dev.ferry.internal.json.JsonReader;
 import dev.ferry.reference.Digest;
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Turns bytes and a Content-Type into a {@link Manifest}; the rules are documented on {@link Manifest#parse}. */
 final class ManifestParser {
-  private static final JsonReader JSON = new JsonReader(FerryLimits.MAX_JSON_DEPTH, FerryLimits.MAX_MANIFEST_BYTES);
+  private static final JsonReader JSON = new JsonReader(FerryLimits.MAX_JSON_DEPTH, FerryLimits.MAX_MANIFEST_BYTES,
+      FerryLimits.MAX_MANIFEST_VALUES, "FerryLimits.MAX_MANIFEST_VALUES");
 
   /** Content types that say nothing about the kind of manifest: the document decides. */
   private static final Set<String> GENERIC = Set.of("", "application/json", "text/plain",
@@ -50,7 +52,9 @@ final class ManifestParser {
     ParseContext context = new ParseContext(generic ? null : declared, digest);
     JsonFields root;
     try {
-      root = new JsonFields(JSON.readObject(bytes), "", context);
+      root = new JsonFields(JSON.readObject(bytes, ManifestShape.ROOT), "", context);
+    } catch (JsonLimitException e) {
+      throw context.invalid(e.reason(), e);
     } catch (JsonReadException e) {
       throw context.invalid("not valid JSON: " + e.getMessage(), e);
     }
@@ -63,8 +67,10 @@ final class ManifestParser {
     if (schemaVersion != 2) {
       throw context.invalid("schemaVersion must be 2, found " + schemaVersion);
     }
-    return MediaTypes.isIndex(mediaType) ? index(root, bytes, mediaType, digest)
+    Manifest manifest = MediaTypes.isIndex(mediaType) ? index(root, bytes, mediaType, digest)
         : imageManifest(root, bytes, mediaType, digest);
+    ManifestShape.checkAnnotationBytes(manifest, context);
+    return manifest;
   }
 
   private static void checkSize(byte[] bytes) {

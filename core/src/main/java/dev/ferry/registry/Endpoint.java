@@ -8,6 +8,7 @@ import dev.ferry.internal.http.Origins;
 import dev.ferry.internal.http.RateLimits;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
+import dev.ferry.internal.http.SmallBodies;
 import dev.ferry.internal.http.Transport;
 import dev.ferry.internal.http.Urls;
 import dev.ferry.reference.ImageReference;
@@ -149,22 +150,30 @@ final class Endpoint {
     }
   }
 
-  /** Reads a small body whole (manifests, JSON lists), refusing more than {@code limit} bytes. */
+  /**
+   * Reads a small body whole (manifests, referrers pages), refusing more than {@code limit}
+   * bytes or a body that takes longer than the small-body timeout to arrive.
+   */
   static byte[] readCapped(Request request, Response response, CallContext context, int limit, String what) {
     long declared = response.contentLength().orElse(-1);
     if (declared > limit) {
       throw tooLarge(request, context, what, declared + " bytes", limit);
     }
-    try (InputStream in = response.body()) {
-      byte[] bytes = in.readNBytes(limit + 1);
+    try (InputStream in = response.smallBody()) {
+      byte[] bytes = SmallBodies.read(in, limit + 1);
       if (bytes.length > limit) {
         throw tooLarge(request, context, what, "more than " + limit + " bytes", limit);
       }
       return bytes;
     } catch (IOException e) {
-      throw new TransportException("reading the " + what + " failed: " + e.getMessage(), context.registry(),
-          context.repository(), request.method(), Urls.redact(request.uri()), e);
+      throw readFailed(request, context, what, e);
     }
+  }
+
+  /** The typed error for a small body that broke off or came too slowly. */
+  static TransportException readFailed(Request request, CallContext context, String what, IOException e) {
+    return new TransportException("reading the " + what + " failed: " + e.getMessage(), context.registry(),
+        context.repository(), request.method(), Urls.redact(request.uri()), e);
   }
 
   private static RegistryProtocolException tooLarge(Request request, CallContext context, String what,

@@ -6,9 +6,10 @@ import dev.ferry.internal.http.CallContext;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
 import dev.ferry.internal.http.Urls;
-import dev.ferry.internal.json.JsonNull;
 import dev.ferry.internal.json.JsonReadException;
-import dev.ferry.internal.json.JsonReader;
+import dev.ferry.internal.json.JsonStringStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -26,12 +26,9 @@ import org.jspecify.annotations.Nullable;
  * {@code n}/{@code last} pagination that follows the registry's {@code Link} header.
  */
 final class ListCalls {
-  /** Largest JSON page accepted: 16 MiB. */
-  static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
-  /** Most pages followed for one full listing, against a registry that links in circles. */
-  static final int MAX_PAGES = 100_000;
-
-  private static final JsonReader JSON = new JsonReader(FerryLimits.MAX_JSON_DEPTH, MAX_PAGE_BYTES);
+  // tags are at most 128 characters and repository names 255; entries beyond this are not names
+  private static final JsonStringStream JSON = new JsonStringStream(FerryLimits.MAX_JSON_DEPTH,
+      FerryLimits.MAX_REFERENCE_LENGTH);
 
   private final Endpoint endpoint;
 
@@ -40,32 +37,37 @@ final class ListCalls {
   }
 
   TagPage tagsPage(String registry, String repository, int n, @Nullable String last) {
-    Page page = fetch(registry, repository, firstUri(registry, repository + "/tags/list", n, last), "tags",
-        List.of(Scope.pull(repository)));
-    return new TagPage(page.items(), page.nextLast().orElse(null));
+    List<String> items = new ArrayList<>();
+    Optional<URI> next = fetch(registry, repository, firstUri(registry, repository + "/tags/list", n, last), "tags",
+        List.of(Scope.pull(repository)), ListBudget.forList("tags"), items);
+    return new TagPage(items, next.flatMap(ListCalls::lastOf).orElse(null));
   }
 
   TagPage catalogPage(String registry, int n, @Nullable String last) {
-    Page page = fetch(registry, null, firstUri(registry, "_catalog", n, last), "repositories",
-        List.of(Scope.catalog()));
-    return new TagPage(page.items(), page.nextLast().orElse(null));
+    List<String> items = new ArrayList<>();
+    Optional<URI> next = fetch(registry, null, firstUri(registry, "_catalog", n, last), "repositories",
+        List.of(Scope.catalog()), ListBudget.forList("repositories"), items);
+    return new TagPage(items, next.flatMap(ListCalls::lastOf).orElse(null));
   }
 
-  /** Every page, following each {@code Link: <...>; rel="next"} as the registry wrote it. */
+  /**
+   * Every page, following each {@code Link: <...>; rel="next"} as the registry wrote it,
+   * within the {@link ListBudget}: all of the list or a typed error, never part of it.
+   */
   List<String> all(String registry, @Nullable String repository) {
     boolean catalog = repository == null;
     String field = catalog ? "repositories" : "tags";
     List<Scope> scopes = catalog ? List.of(Scope.catalog()) : List.of(Scope.pull(repository));
     URI uri = firstUri(registry, catalog ? "_catalog" : repository + "/tags/list", 0, null);
+    ListBudget budget = ListBudget.forList(field);
     List<String> all = new ArrayList<>();
     Set<URI> seen = new HashSet<>();
-    for (int pages = 0; pages < MAX_PAGES && seen.add(uri); pages++) {
-      Page page = fetch(registry, repository, uri, field, scopes);
-      all.addAll(page.items());
-      if (page.next().isEmpty()) {
+    while (seen.add(uri)) {
+      Optional<URI> next = fetch(registry, repository, uri, field, scopes, budget, all);
+      if (next.isEmpty()) {
         break;
       }
-      uri = page.next().get();
+      uri = next.get();
     }
     return all;
   }
@@ -81,46 +83,33 @@ final class ListCalls {
     return endpoint.uri(registry, path + (query.length() == 0 ? "" : "?" + query));
   }
 
-  private record Page(List<String> items, Optional<URI> next, Optional<String> nextLast) {}
-
-  private Page fetch(String registry, @Nullable String repository, URI uri, String field, List<Scope> scopes) {
+  /** Fetches one page into {@code into}, streaming its entries; returns the next page's URI, if any. */
+  private Optional<URI> fetch(String registry, @Nullable String repository, URI uri, String field,
+      List<Scope> scopes, ListBudget budget, List<String> into) {
     CallContext context = new CallContext(registry, repository);
     Request request = Request.of("GET", uri).header("Accept", "application/json");
+    budget.page(request, context);
     Response response = endpoint.send(request, context, scopes);
     if (response.status() != 200) {
       throw endpoint.failure(request, response, context);
     }
     Optional<String> link = response.header("Link").flatMap(ListCalls::nextLink);
-    byte[] body;
-    try (response) {
-      body = Endpoint.readCapped(request, response, context, MAX_PAGE_BYTES, field + " list");
+    long declared = response.contentLength().orElse(-1);
+    if (declared >= budget.bytesLeft()) {
+      response.close();
+      budget.bytes(request, context, declared);
     }
-    List<String> items = items(request, context, body, field);
-    Optional<URI> next = link.map(target -> endpoint.nextPage(request, context, target));
-    return new Page(items, next, next.flatMap(ListCalls::lastOf));
-  }
-
-  private static List<String> items(Request request, CallContext context, byte[] body, String field) {
-    try {
-      Map<String, Object> root = JSON.readObject(body);
-      Object value = root.get(field);
-      if (value == null || value == JsonNull.NULL) {
-        return List.of();
-      }
-      if (!(value instanceof List<?> list)) {
-        throw protocol(request, context, "\"" + field + "\" is not an array");
-      }
-      List<String> items = new ArrayList<>(list.size());
-      for (Object item : list) {
-        if (!(item instanceof String s)) {
-          throw protocol(request, context, "\"" + field + "\" holds a non-string entry");
-        }
-        items.add(s);
-      }
-      return items;
+    try (response; InputStream in = budget.counting(response.smallBody(), request, context)) {
+      JSON.read(in, field, item -> {
+        budget.entries(request, context, 1);
+        into.add(item);
+      });
     } catch (JsonReadException e) {
       throw protocol(request, context, "the " + field + " list is not valid JSON: " + e.getMessage());
+    } catch (IOException e) {
+      throw Endpoint.readFailed(request, context, field + " list", e);
     }
+    return link.map(target -> endpoint.nextPage(request, context, target));
   }
 
   /** The target of the {@code rel="next"} entry of a {@code Link} header, e.g. {@code /v2/a/tags/list?n=2&last=b}. */

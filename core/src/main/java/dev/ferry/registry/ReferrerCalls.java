@@ -41,9 +41,11 @@ final class ReferrerCalls {
     URI uri = endpoint.uri(repository.registry(), repository.repository() + "/referrers/" + subject + query);
     List<Descriptor> all = new ArrayList<>();
     Set<URI> seen = new HashSet<>();
+    ListBudget budget = ListBudget.forReferrers();
     boolean filtered = true;
     while (uri != null && seen.add(uri)) {
       Request request = Request.of("GET", uri).header("Accept", MediaTypes.OCI_IMAGE_INDEX);
+      budget.page(request, context);
       Response response = endpoint.send(request, context, List.of(Scope.pull(repository.repository())));
       if (response.status() == 404 && seen.size() == 1) {
         response.close();
@@ -57,14 +59,17 @@ final class ReferrerCalls {
       String contentType = response.header("Content-Type").orElse(MediaTypes.OCI_IMAGE_INDEX);
       byte[] body;
       try (response) {
-        body = Endpoint.readCapped(request, response, context, FerryLimits.MAX_MANIFEST_BYTES, "referrers index");
+        body = Endpoint.readCapped(request, response, context,
+            Math.min(FerryLimits.MAX_MANIFEST_BYTES, budget.bytesLeft()), "referrers index");
       }
+      budget.bytes(request, context, body.length);
       Manifest index = Manifest.parse(body, contentType);
       if (!(index instanceof ImageIndex i)) {
         throw new RegistryProtocolException("the referrers API answered with a " + index.mediaType()
             + ", not an index", context.registry(), context.repository(), "GET",
             dev.ferry.internal.http.Urls.redact(uri));
       }
+      budget.entries(request, context, i.manifests().size());
       all.addAll(i.manifests());
       uri = link.map(target -> endpoint.nextPage(request, context, target)).orElse(null);
     }

@@ -1,5 +1,6 @@
 package dev.ferry.registry;
 
+import dev.ferry.FerryLimits;
 import dev.ferry.auth.CredentialProvider;
 import dev.ferry.internal.DigestWarmup;
 import dev.ferry.internal.Texts;
@@ -39,6 +40,7 @@ public final class RegistryClientBuilder {
   private ProxyOptions proxy = ProxyOptions.none();
   private Duration connectTimeout = Duration.ofSeconds(30);
   private Duration socketTimeout = Duration.ofMinutes(5);
+  private Duration smallBodyTimeout = FerryLimits.SMALL_BODY_TIMEOUT;
   private String userAgent = TransportSettings.DEFAULT_USER_AGENT;
   private int maxConnections = 64;
   private int maxConnectionsPerRoute = 16;
@@ -154,8 +156,8 @@ public final class RegistryClientBuilder {
 
   /**
    * How long a connection may stay silent while reading or writing; 5 minutes by
-   * default. There is deliberately no total timeout: a slow multi-GB upload that
-   * keeps moving is never cut.
+   * default. There is deliberately no total timeout for blobs: a slow multi-GB upload
+   * that keeps moving is never cut. Small bodies have one: {@link #smallBodyTimeout}.
    *
    * @param timeout a positive duration
    * @return this builder
@@ -163,6 +165,22 @@ public final class RegistryClientBuilder {
    */
   public RegistryClientBuilder socketTimeout(Duration timeout) {
     this.socketTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /**
+   * How long a small body (a manifest, a token server's answer, an error body, a page of
+   * tags, repositories or referrers) may take to arrive whole once its headers are in;
+   * {@link FerryLimits#SMALL_BODY_TIMEOUT} (60 s) by default. Unlike the socket timeout it
+   * does not restart with every byte, so a registry that drips its answer cannot hold a
+   * call for ever. Blob bodies have no such deadline.
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   * @since 0.1
+   */
+  public RegistryClientBuilder smallBodyTimeout(Duration timeout) {
+    this.smallBodyTimeout = Objects.requireNonNull(timeout, "timeout");
     return this;
   }
 
@@ -239,6 +257,7 @@ public final class RegistryClientBuilder {
         .userAgent(userAgent)
         .connectTimeout(connectTimeout)
         .socketTimeout(socketTimeout)
+        .smallBodyTimeout(smallBodyTimeout)
         .maxConnections(maxConnections, maxConnectionsPerRoute)
         .retryPolicy(retryPolicy)
         .proxy(proxy)

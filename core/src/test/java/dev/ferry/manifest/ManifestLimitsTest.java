@@ -83,7 +83,6 @@ class ManifestLimitsTest {
 
     assertThat(e.reason()).startsWith("not valid JSON: duplicate key \"mediaType\" (ambiguous");
     assertThat(e).hasCauseInstanceOf(JsonReadException.class);
-    assertThat(e.getCause().getCause()).isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
   }
 
   @Test
@@ -194,7 +193,7 @@ class ManifestLimitsTest {
     InvalidManifestException e = catchThrowableOfType(InvalidManifestException.class,
         () -> Manifest.parse(manifestWithLayers(FerryLimits.MAX_MANIFEST_LAYERS + 1), OCI));
 
-    assertThat(e.reason()).isEqualTo("layers has 10001 entries, more than the limit of 10000");
+    assertThat(e.reason()).isEqualTo("layers has more than 10000 entries (FerryLimits.MAX_MANIFEST_LAYERS)");
   }
 
   @Test
@@ -206,7 +205,7 @@ class ManifestLimitsTest {
     InvalidManifestException e = catchThrowableOfType(InvalidManifestException.class,
         () -> Manifest.parse(indexWithChildren(FerryLimits.MAX_INDEX_MANIFESTS + 1), index));
 
-    assertThat(e.reason()).isEqualTo("manifests has 10001 entries, more than the limit of 10000");
+    assertThat(e.reason()).isEqualTo("manifests has more than 10000 entries (FerryLimits.MAX_INDEX_MANIFESTS)");
   }
 
   @Test

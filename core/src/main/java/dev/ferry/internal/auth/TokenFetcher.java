@@ -6,6 +6,7 @@ import dev.ferry.auth.UsernamePassword;
 import dev.ferry.internal.http.ErrorBodies;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
+import dev.ferry.internal.http.SmallBodies;
 import dev.ferry.internal.http.Transport;
 import dev.ferry.internal.http.Urls;
 import dev.ferry.registry.AuthenticationException;
@@ -108,10 +109,11 @@ final class TokenFetcher {
         throw AuthFailures.tokenServerStatus(call, request.method(), realmUrl, status, errors, secrets);
       }
       byte[] body;
-      try (InputStream in = response.body()) {
-        body = BoundedBody.read(in, TokenResponseParser.MAX_TOKEN_RESPONSE_BYTES);
+      try (InputStream in = response.smallBody()) {
+        body = SmallBodies.read(in, TokenResponseParser.MAX_TOKEN_RESPONSE_BYTES + 1);
       } catch (IOException e) {
-        throw new TransportException("reading the token server's answer failed: " + realmUrl,
+        throw new TransportException("reading the token server's answer failed: " + realmUrl + ": "
+            + e.getMessage(),
             call.registry(), call.context().repository(), request.method(), realmUrl, e);
       }
       if (body.length > TokenResponseParser.MAX_TOKEN_RESPONSE_BYTES) {

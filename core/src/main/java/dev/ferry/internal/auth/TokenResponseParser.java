@@ -1,7 +1,9 @@
 package dev.ferry.internal.auth;
 
+import dev.ferry.FerryLimits;
 import dev.ferry.internal.json.JsonReadException;
 import dev.ferry.internal.json.JsonReader;
+import dev.ferry.internal.json.JsonShape;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,13 +30,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class TokenResponseParser {
   /** Largest token response read: JWTs with many scopes reach tens of KiB, never a MiB. */
-  static final int MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
+  static final int MAX_TOKEN_RESPONSE_BYTES = FerryLimits.MAX_TOKEN_RESPONSE_BYTES;
   static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
   static final Duration MIN_LIFETIME = Duration.ofSeconds(60);
   // bounds Instant arithmetic; a year is far beyond any real token
   static final Duration MAX_LIFETIME = Duration.ofDays(365);
 
   private static final JsonReader JSON = new JsonReader(32, MAX_TOKEN_RESPONSE_BYTES);
+  // only these are read; whatever else a token server sends is skipped, not built
+  private static final JsonShape FIELDS = JsonShape.object(Map.of("token", JsonShape.scalar(),
+      "access_token", JsonShape.scalar(), "expires_in", JsonShape.scalar(), "issued_at", JsonShape.scalar(),
+      "refresh_token", JsonShape.scalar()));
   private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
       .parseCaseInsensitive().append(DateTimeFormatter.ISO_OFFSET_DATE_TIME).toFormatter();
 
@@ -49,7 +55,7 @@ final class TokenResponseParser {
   static BearerToken parse(byte[] body, Instant now) {
     Map<String, Object> root;
     try {
-      root = JSON.readObject(body);
+      root = JSON.readObject(body, FIELDS);
     } catch (JsonReadException e) {
       // the reader's reason may quote the document, and the document holds the token
       throw new TokenResponseException("the response is not a JSON object"

@@ -3,6 +3,7 @@ package dev.ferry.internal.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,8 @@ import org.jspecify.annotations.Nullable;
 final class ApacheResponse implements Response {
   /** Most bytes read through on close to keep a connection; beyond that it is cheaper to reconnect. */
   static final int DRAIN_LIMIT = 64 * 1024;
+  /** Longest a drain on close may take: a peer that drips what is left is not worth the wait. */
+  static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(1);
 
   private final ClassicHttpResponse response;
   private final URI uri;
@@ -39,9 +42,12 @@ final class ApacheResponse implements Response {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread owner = Thread.currentThread();
 
-  ApacheResponse(ClassicHttpResponse response, URI uri, boolean head) {
+  private final Duration smallBodyTimeout;
+
+  ApacheResponse(ClassicHttpResponse response, URI uri, boolean head, Duration smallBodyTimeout) {
     this.response = response;
     this.uri = uri;
+    this.smallBodyTimeout = smallBodyTimeout;
     int status = response.getCode();
     // HEAD, 204 and 304 have no body whatever the headers say (Content-Length is the GET's)
     this.entity = head || status == 204 || status == 304 ? null : response.getEntity();
@@ -94,6 +100,11 @@ final class ApacheResponse implements Response {
   }
 
   @Override
+  public InputStream smallBody() {
+    return SmallBodies.withDeadline(body, smallBodyTimeout, System::nanoTime);
+  }
+
+  @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
@@ -128,7 +139,7 @@ final class ApacheResponse implements Response {
     }
     byte[] buffer = new byte[8192];
     long budget = DRAIN_LIMIT;
-    InputStream in = body.stream();
+    InputStream in = SmallBodies.withDeadline(body.stream(), DRAIN_TIMEOUT, System::nanoTime);
     while (budget > 0) {
       int n = in.read(buffer, 0, (int) Math.min(buffer.length, budget));
       if (n < 0) {

@@ -1,6 +1,7 @@
 package dev.ferry.internal.http;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -28,6 +29,7 @@ public final class ApacheTransport implements Transport {
   private final CloseableHttpClient client;
   private final Redirects redirects;
   private final Retrier retrier;
+  private final Duration smallBodyTimeout;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -40,6 +42,7 @@ public final class ApacheTransport implements Transport {
     this.client = ApacheClients.create(settings);
     this.redirects = new Redirects(this::send);
     this.retrier = new Retrier(settings);
+    this.smallBodyTimeout = settings.smallBodyTimeout();
   }
 
   @Override
@@ -63,7 +66,7 @@ public final class ApacheTransport implements Transport {
       message.setEntity(new BodyEntity(request.body()));
     }
     ClassicHttpResponse response = client.executeOpen(null, message, HttpClientContext.create());
-    return new ApacheResponse(response, request.uri(), request.method().equals("HEAD"));
+    return new ApacheResponse(response, request.uri(), request.method().equals("HEAD"), smallBodyTimeout);
   }
 
   @Override

@@ -80,8 +80,8 @@ public final class ErrorBodies {
    * and closes the body stream, and leaves closing the response to the caller.
    */
   public static List<RegistryError> errors(Response response) {
-    try (InputStream in = response.body()) {
-      return ErrorBodyParser.parse(in.readNBytes(MAX_ERROR_BODY_BYTES));
+    try (InputStream in = response.smallBody()) {
+      return ErrorBodyParser.parse(SmallBodies.read(in, MAX_ERROR_BODY_BYTES));
     } catch (IOException | RuntimeException e) {
       return List.of();
     }
@@ -112,8 +112,8 @@ public final class ErrorBodies {
 
   private static Body read(Response response) {
     byte[] bytes;
-    try (response; InputStream in = response.body()) {
-      bytes = in.readNBytes(MAX_ERROR_BODY_BYTES);
+    try (response; InputStream in = response.smallBody()) {
+      bytes = SmallBodies.read(in, MAX_ERROR_BODY_BYTES);
     } catch (IOException e) {
       // a body that breaks off says nothing more than the status already does
       bytes = new byte[0];

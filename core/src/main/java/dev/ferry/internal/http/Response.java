@@ -1,5 +1,6 @@
 package dev.ferry.internal.http;
 
+import dev.ferry.FerryLimits;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,6 +31,16 @@ public interface Response extends Closeable {
 
   /** The body; empty for HEAD and bodiless statuses. Read it at most once. */
   InputStream body();
+
+  /**
+   * The body, for a response whose body is small (a manifest, a token answer, an error
+   * body, a list page): reading it fails with {@link SmallBodies.DeadlineException} once the
+   * transport's small-body timeout has passed since this call. Read it, or {@link #body()}, at
+   * most once.
+   */
+  default InputStream smallBody() {
+    return SmallBodies.withDeadline(body(), FerryLimits.SMALL_BODY_TIMEOUT, System::nanoTime);
+  }
 
   /** Releases the connection; never throws. */
   @Override

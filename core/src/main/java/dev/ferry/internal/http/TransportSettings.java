@@ -1,5 +1,6 @@
 package dev.ferry.internal.http;
 
+import dev.ferry.FerryLimits;
 import dev.ferry.registry.ProxyOptions;
 import dev.ferry.registry.RegistryOptions;
 import dev.ferry.registry.RetryPolicy;
@@ -15,11 +16,13 @@ import java.util.function.DoubleSupplier;
  * Everything {@link ApacheTransport} is built from. Immutable; build with {@link #builder()}.
  * There is deliberately no total request or response timeout: a multi-GB upload over a
  * slow link may take hours and must not be cut. {@code socketTimeout} bounds each
- * silence on the connection instead.
+ * silence on the connection instead, and {@code smallBodyTimeout} the whole of a body
+ * callers read through {@link Response#smallBody()}.
  *
  * @param userAgent the User-Agent header
  * @param connectTimeout how long a TCP connect (and TLS handshake) may take
  * @param socketTimeout longest silence while reading from a connection
+ * @param smallBodyTimeout longest time a small body (manifest, token, error, list page) may take whole
  * @param connectionRequestTimeout longest wait for a free pooled connection
  * @param maxConnectionsTotal pool size over all hosts
  * @param maxConnectionsPerRoute pool size per host
@@ -32,7 +35,7 @@ import java.util.function.DoubleSupplier;
  * @param events hooks called on retries
  */
 public record TransportSettings(String userAgent, Duration connectTimeout, Duration socketTimeout,
-    Duration connectionRequestTimeout, int maxConnectionsTotal, int maxConnectionsPerRoute,
+    Duration smallBodyTimeout, Duration connectionRequestTimeout, int maxConnectionsTotal, int maxConnectionsPerRoute,
     RetryPolicy retryPolicy, ProxyOptions proxy, Map<String, RegistryOptions> registries, Sleeper sleeper,
     Clock clock, DoubleSupplier random, TransportEvents events) {
 
@@ -42,6 +45,7 @@ public record TransportSettings(String userAgent, Duration connectTimeout, Durat
     Objects.requireNonNull(userAgent, "userAgent");
     positive(connectTimeout, "connectTimeout");
     positive(socketTimeout, "socketTimeout");
+    positive(smallBodyTimeout, "smallBodyTimeout");
     positive(connectionRequestTimeout, "connectionRequestTimeout");
     if (maxConnectionsTotal < 1 || maxConnectionsPerRoute < 1) {
       throw new IllegalArgumentException("connection pool sizes must be at least 1");
@@ -79,6 +83,7 @@ public record TransportSettings(String userAgent, Duration connectTimeout, Durat
     private String userAgent = DEFAULT_USER_AGENT;
     private Duration connectTimeout = Duration.ofSeconds(30);
     private Duration socketTimeout = Duration.ofMinutes(5);
+    private Duration smallBodyTimeout = FerryLimits.SMALL_BODY_TIMEOUT;
     private Duration connectionRequestTimeout = Duration.ofMinutes(3);
     private int maxConnectionsTotal = 64;
     private int maxConnectionsPerRoute = 16;
@@ -104,6 +109,11 @@ public record TransportSettings(String userAgent, Duration connectTimeout, Durat
 
     public Builder socketTimeout(Duration value) {
       this.socketTimeout = Objects.requireNonNull(value, "value");
+      return this;
+    }
+
+    public Builder smallBodyTimeout(Duration value) {
+      this.smallBodyTimeout = Objects.requireNonNull(value, "value");
       return this;
     }
 
@@ -160,7 +170,7 @@ public record TransportSettings(String userAgent, Duration connectTimeout, Durat
     }
 
     public TransportSettings build() {
-      return new TransportSettings(userAgent, connectTimeout, socketTimeout, connectionRequestTimeout,
+      return new TransportSettings(userAgent, connectTimeout, socketTimeout, smallBodyTimeout, connectionRequestTimeout,
           maxConnectionsTotal, maxConnectionsPerRoute, retryPolicy, proxy, registries, sleeper, clock,
           random, events);
     }

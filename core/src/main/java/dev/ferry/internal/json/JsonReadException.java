@@ -6,7 +6,7 @@ package dev.ferry.internal.json;
  *
  * <p>Thread-safety: immutable once thrown.
  */
-public final class JsonReadException extends RuntimeException {
+public class JsonReadException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String reason;

@@ -5,18 +5,16 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.ferry.internal.Texts;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a JSON document into a small tree of plain Java values, with limits for
@@ -24,71 +22,97 @@ import java.util.regex.Pattern;
  * arrays {@code List<Object>}, strings {@code String}, integers {@code Long} (or
  * {@code BigInteger} when they do not fit), other numbers {@code Double},
  * booleans {@code Boolean} and {@code null} {@link JsonNull#NULL}. Every
- * collection is unmodifiable.
+ * collection is unmodifiable. A {@link JsonShape} says what to keep: the rest is
+ * read through without being built, so heap use follows what the caller asked for,
+ * not what the document holds.
  *
  * <p>Refused, with {@link JsonReadException}: malformed JSON, a byte order mark
- * or any encoding other than UTF-8, duplicate keys in an object (parsers disagree
- * on which value wins, so such a document means different things to different
- * readers), nesting deeper than the limit, a document larger than the limit, a
- * root that is not an object, and anything after the root object but whitespace.
+ * or any encoding other than UTF-8, duplicate keys in an object that is kept
+ * (parsers disagree on which value wins, so such a document means different things
+ * to different readers; keys that are skipped mean nothing to us), nesting deeper
+ * than the limit, a document larger than the limit, a root that is not an object,
+ * and anything after the root object but whitespace. Limits on what is kept (more
+ * values than the reader's budget, more entries than a shape allows) are refused with
+ * its subtype {@link JsonLimitException}.
  *
  * <p>Thread-safety: immutable and thread-safe.
  */
 public final class JsonReader {
-  // jackson-core's wording for STRICT_DUPLICATE_DETECTION failures
-  private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:field|Object property) [\"'](.*)[\"']");
-
   private final JsonFactory factory;
   private final int maxDepth;
   private final int maxBytes;
+  private final int maxValues;
+  private final String valuesLimitName;
 
   /**
-   * Creates a reader.
+   * Creates a reader that keeps any number of values (the document size bounds them).
    *
    * @param maxDepth deepest nesting of objects and arrays, the root object counting as 1
    * @param maxBytes largest document, in bytes
    */
   public JsonReader(int maxDepth, int maxBytes) {
-    if (maxDepth < 1 || maxBytes < 2) {
-      throw new IllegalArgumentException("maxDepth must be >= 1 and maxBytes >= 2");
-    }
-    this.maxDepth = maxDepth;
-    this.maxBytes = maxBytes;
-    this.factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(maxDepth)
-            .maxDocumentLength(maxBytes)
-            .maxStringLength(maxBytes)
-            .build())
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-        .build();
+    this(maxDepth, maxBytes, Integer.MAX_VALUE, "");
   }
 
   /**
-   * Reads a document whose root must be an object.
+   * Creates a reader.
+   *
+   * @param maxDepth deepest nesting of objects and arrays, the root object counting as 1
+   * @param maxBytes largest document, in bytes; also the longest string
+   * @param maxValues most values kept in the tree (objects, arrays and scalars alike)
+   * @param valuesLimitName how that limit is named in errors, e.g. {@code FerryLimits.MAX_MANIFEST_VALUES}
+   */
+  public JsonReader(int maxDepth, int maxBytes, int maxValues, String valuesLimitName) {
+    if (maxDepth < 1 || maxBytes < 2 || maxValues < 1) {
+      throw new IllegalArgumentException("maxDepth and maxValues must be >= 1 and maxBytes >= 2");
+    }
+    this.maxDepth = maxDepth;
+    this.maxBytes = maxBytes;
+    this.maxValues = maxValues;
+    this.valuesLimitName = valuesLimitName;
+    this.factory = JsonFactories.create(maxDepth, maxBytes, maxBytes);
+  }
+
+  /**
+   * Reads a document whose root must be an object, keeping all of it.
    *
    * @param json the UTF-8 bytes of the document; not modified
    * @return the root object, insertion-ordered and unmodifiable
    * @throws JsonReadException if the bytes are not one acceptable JSON object
    */
   public Map<String, Object> readObject(byte[] json) {
+    return readObject(json, JsonShape.any());
+  }
+
+  /**
+   * Reads a document whose root must be an object, keeping what the shape names.
+   *
+   * @param json the UTF-8 bytes of the document; not modified
+   * @param shape what to keep; the root's shape
+   * @return the root object, insertion-ordered and unmodifiable
+   * @throws JsonReadException if the bytes are not one acceptable JSON object
+   * @throws JsonLimitException if what is kept breaks a limit of the reader or the shape
+   */
+  public Map<String, Object> readObject(byte[] json, JsonShape shape) {
     checkEncoding(json);
-    try (JsonParser parser = factory.createParser(json)) {
+    try (JsonParser parser = JsonFactories.parser(factory, new ByteArrayInputStream(json))) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new JsonReadException("the document is empty");
       }
       if (first != JsonToken.START_OBJECT) {
-        throw failure("the root must be a JSON object, found " + describe(first), parser.currentLocation(), null);
+        throw JsonFactories.failure("the root must be a JSON object, found " + JsonFactories.describe(first),
+            parser.currentLocation(), null);
       }
-      Map<String, Object> root = readObjectBody(parser, 1);
+      Map<String, Object> root = new Tree(parser).object(shape, JsonPath.ROOT, 1);
       checkNothingFollows(parser);
       return root;
     } catch (StreamConstraintsException e) {
-      throw failure(constraintReason(e), e.getLocation(), e);
+      throw JsonFactories.failure(JsonFactories.constraintReason(e, maxDepth), e.getLocation(), e);
     } catch (JsonProcessingException e) {
-      throw failure(reason(e), e.getLocation(), e);
+      throw JsonFactories.failure(JsonFactories.reason(e), e.getLocation(), e);
+    } catch (CharacterCodingException e) {
+      throw new JsonReadException("the document is not valid UTF-8", -1, -1, e);
     } catch (IOException | RuntimeException e) {
       if (e instanceof JsonReadException jre) {
         throw jre;
@@ -102,26 +126,13 @@ public final class JsonReader {
     try {
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
-        throw failure("unexpected content after the root object: " + describe(trailing),
-            parser.currentTokenLocation(), null);
+        throw JsonFactories.failure("unexpected content after the root object: "
+            + JsonFactories.describe(trailing), parser.currentTokenLocation(), null);
       }
     } catch (IOException e) {
       JsonLocation location = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
-      throw failure("unexpected content after the root object", location, e);
+      throw JsonFactories.failure("unexpected content after the root object", location, e);
     }
-  }
-
-  private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at \\[[^\\]]*\\][^)]*\\)");
-
-  private static String reason(JsonProcessingException e) {
-    String message = String.valueOf(e.getOriginalMessage());
-    Matcher duplicate = DUPLICATE.matcher(message);
-    if (duplicate.find()) {
-      return "duplicate key \"" + Texts.escape(duplicate.group(1))
-          + "\" (ambiguous: JSON readers disagree on which value wins)";
-    }
-    // Jackson points back at where an unclosed value started, in its own location syntax; we add ours
-    return Texts.escape(START_MARKER.matcher(message).replaceAll(""));
   }
 
   private void checkEncoding(byte[] json) {
@@ -142,104 +153,110 @@ public final class JsonReader {
     }
   }
 
-  private Map<String, Object> readObjectBody(JsonParser parser, int depth) throws IOException {
-    Map<String, Object> object = new LinkedHashMap<>();
-    JsonToken token;
-    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      parser.nextToken();
-      Object value = readValue(parser, depth);
-      if (object.put(name, value) != null) {
-        // the parser's own duplicate detection catches this first; kept as a guard
-        throw failure("duplicate key \"" + Texts.escape(name) + "\"", parser.currentLocation(), null);
-      }
-    }
-    if (token != JsonToken.END_OBJECT) {
-      throw failure("malformed object", parser.currentLocation(), null);
-    }
-    return Collections.unmodifiableMap(object);
-  }
+  /** One read: builds what the shapes keep, counting it against the reader's budget. */
+  private final class Tree {
+    private final JsonParser parser;
+    private int values;
 
-  private List<Object> readArrayBody(JsonParser parser, int depth) throws IOException {
-    List<Object> array = new ArrayList<>();
-    JsonToken token;
-    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+    Tree(JsonParser parser) {
+      this.parser = parser;
+    }
+
+    /** Reads the object whose START_OBJECT is the current token. */
+    Map<String, Object> object(JsonShape shape, JsonPath path, int depth) throws IOException {
+      Map<String, Object> object = new LinkedHashMap<>();
+      int entries = 0;
+      JsonToken token;
+      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonShape field = shape.field(name);
+        parser.nextToken();
+        if (field == null) {
+          parser.skipChildren();
+          continue;
+        }
+        if (++entries > shape.maxEntries) {
+          throw tooMany(path, shape);
+        }
+        Object value = value(field, path.key(name), depth);
+        if (object.put(name, value) != null) {
+          throw JsonFactories.failure("duplicate key \"" + Texts.escape(name)
+              + "\" (ambiguous: JSON readers disagree on which value wins)", parser.currentLocation(), null);
+        }
+      }
+      if (token != JsonToken.END_OBJECT) {
+        throw JsonFactories.failure("malformed object", parser.currentLocation(), null);
+      }
+      return Collections.unmodifiableMap(object);
+    }
+
+    private List<Object> array(JsonShape shape, JsonPath path, int depth) throws IOException {
+      List<Object> array = new ArrayList<>();
+      JsonShape element = shape.element();
+      JsonToken token;
+      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (token == null) {
+          throw JsonFactories.failure("unexpected end of input in an array", parser.currentLocation(), null);
+        }
+        if (array.size() >= shape.maxEntries) {
+          throw tooMany(path, shape);
+        }
+        array.add(value(element, path.index(array.size()), depth));
+      }
+      return Collections.unmodifiableList(array);
+    }
+
+    private Object value(JsonShape shape, JsonPath path, int depth) throws IOException {
+      if (++values > maxValues) {
+        throw new JsonLimitException("the document has more than " + maxValues + " values"
+            + (valuesLimitName.isEmpty() ? "" : " (" + valuesLimitName + ")"));
+      }
+      JsonToken token = parser.currentToken();
       if (token == null) {
-        throw failure("unexpected end of input in an array", parser.currentLocation(), null);
+        throw JsonFactories.failure("unexpected end of input", parser.currentLocation(), null);
       }
-      array.add(readValue(parser, depth));
+      switch (token) {
+        case START_OBJECT:
+          if (!shape.keepsObject()) {
+            parser.skipChildren();
+            return JsonSkipped.OBJECT;
+          }
+          return object(shape, path, checkDepth(depth + 1));
+        case START_ARRAY:
+          if (!shape.keepsArray()) {
+            parser.skipChildren();
+            return JsonSkipped.ARRAY;
+          }
+          return array(shape, path, checkDepth(depth + 1));
+        case VALUE_STRING:
+          return parser.getText();
+        case VALUE_NUMBER_INT:
+          return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+              ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+        case VALUE_NUMBER_FLOAT:
+          return parser.getDoubleValue();
+        case VALUE_TRUE:
+          return Boolean.TRUE;
+        case VALUE_FALSE:
+          return Boolean.FALSE;
+        case VALUE_NULL:
+          return JsonNull.NULL;
+        default:
+          throw JsonFactories.failure("unexpected " + JsonFactories.describe(token), parser.currentLocation(), null);
+      }
     }
-    return Collections.unmodifiableList(array);
-  }
 
-  private Object readValue(JsonParser parser, int depth) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == null) {
-      throw failure("unexpected end of input", parser.currentLocation(), null);
+    private int checkDepth(int depth) {
+      // the parser enforces the same limit; this keeps the recursion bounded on its own
+      if (depth > maxDepth) {
+        throw JsonFactories.failure("JSON nested deeper than " + maxDepth + " levels", parser.currentLocation(), null);
+      }
+      return depth;
     }
-    switch (token) {
-      case START_OBJECT:
-        return readObjectBody(parser, checkDepth(depth + 1, parser));
-      case START_ARRAY:
-        return readArrayBody(parser, checkDepth(depth + 1, parser));
-      case VALUE_STRING:
-        return parser.getText();
-      case VALUE_NUMBER_INT:
-        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
-      case VALUE_NUMBER_FLOAT:
-        return parser.getDoubleValue();
-      case VALUE_TRUE:
-        return Boolean.TRUE;
-      case VALUE_FALSE:
-        return Boolean.FALSE;
-      case VALUE_NULL:
-        return JsonNull.NULL;
-      default:
-        throw failure("unexpected " + describe(token), parser.currentLocation(), null);
-    }
-  }
 
-  private int checkDepth(int depth, JsonParser parser) {
-    // the parser enforces the same limit; this keeps the recursion bounded on its own
-    if (depth > maxDepth) {
-      throw failure("JSON nested deeper than " + maxDepth + " levels", parser.currentLocation(), null);
-    }
-    return depth;
-  }
-
-  private String constraintReason(StreamConstraintsException e) {
-    String message = String.valueOf(e.getOriginalMessage());
-    if (message.contains("nesting depth")) {
-      return "JSON nested deeper than " + maxDepth + " levels";
-    }
-    return "JSON limit exceeded: " + Texts.escape(message);
-  }
-
-  private static JsonReadException failure(String reason, JsonLocation location, Throwable cause) {
-    int line = location == null ? -1 : location.getLineNr();
-    int column = location == null ? -1 : location.getColumnNr();
-    return new JsonReadException(reason, line, column, cause);
-  }
-
-  private static String describe(JsonToken token) {
-    switch (token) {
-      case START_ARRAY:
-        return "an array";
-      case START_OBJECT:
-        return "an object";
-      case VALUE_STRING:
-        return "a string";
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return "a number";
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        return "a boolean";
-      case VALUE_NULL:
-        return "null";
-      default:
-        return token.toString();
+    private JsonLimitException tooMany(JsonPath path, JsonShape shape) {
+      return new JsonLimitException(path + " has more than " + shape.maxEntries + " entries"
+          + (shape.limitName.isEmpty() ? "" : " (" + shape.limitName + ")"));
     }
   }
 }
