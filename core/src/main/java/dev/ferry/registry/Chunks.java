@@ -84,19 +84,30 @@ final class Chunks {
       // a streamed upload that resumed continues with ranges, as the spec's chunked mode does
       request = request.header("Content-Range", offset + "-" + (offset + length - 1));
     }
-    request = request.withMethod("PATCH",
-        RequestBody.streaming(body, length, "application/octet-stream", progress, false));
+    // the whole blob in one PATCH goes chunked, as docker push sends it, so that a failing source
+    // (or a cancelled copy) ends the request cleanly and the session stays addressable to cancel it
+    StoppableBody stoppable = chunkSize == Long.MAX_VALUE && offset == 0 ? new StoppableBody(body, length, progress)
+        : null;
+    request = request.withMethod("PATCH", stoppable != null ? stoppable
+        : RequestBody.streaming(body, length, "application/octet-stream", progress, false));
     inPosition = -1;
     Response response = uploads.send(session, request);
     inPosition = offset + length;
     if (response.status() != 202 && response.status() != 204) {
       refused.accept(response.header("Retry-After"));
-      throw uploads.failure(request, response, session.context());
+      RegistryException refusal = uploads.failure(request, response, session.context());
+      if (stoppable != null && stoppable.failure() != null) {
+        throw sourceFailure(stoppable.failure(), offset);
+      }
+      throw refusal;
     }
     try (response) {
       String location = response.header("Location").orElse(null);
       if (location != null) {
         session = session.moveTo(session.location().resolve(location));
+      }
+      if (stoppable != null && stoppable.failure() != null) {
+        throw sourceFailure(stoppable.failure(), offset);
       }
       long acknowledged = UploadSession.nextOffset(response.header("Range"));
       if (response.header("Range").isPresent() && acknowledged != offset + length) {
@@ -105,6 +116,16 @@ final class Chunks {
             "PATCH", Urls.redact(request.uri()));
       }
     }
+  }
+
+  /** The failure of a source that stopped a clean-ending body, as the caller would have seen it. */
+  private RuntimeException sourceFailure(Exception failure, long offset) {
+    if (failure instanceof RuntimeException unchecked) {
+      return unchecked;
+    }
+    return new TransportException("could not read the blob " + blob.digest() + " from offset " + offset + ": "
+        + failure.getMessage(), session.context().registry(), session.context().repository(), "PATCH",
+        Urls.redact(session.location()), (IOException) failure);
   }
 
   /**

@@ -132,16 +132,6 @@ class UploadRetryTest {
   }
 
   @Test
-  void aStreamedPatchCutMidBodyResumesFromWhereTheSessionGot() {
-    registry.reset(2);
-
-    push(UploadMode.STREAMED);
-
-    assertThat(registry.log).containsExactly("POST", "RESET", "GET s1", "PATCH s1", "PUT s1");
-    assertThat(registry.blobs.get(blob.digest().toString())).isEqualTo(content);
-  }
-
-  @Test
   void aChunkCutMidBodyResumesAtTheSessionsOffset() {
     registry.reset(3);
 
