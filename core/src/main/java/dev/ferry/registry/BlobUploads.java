@@ -148,6 +148,11 @@ final class BlobUploads {
         ? request.withMethod("PUT", RequestBody.streaming(body, blob.size(), "application/octet-stream", progress, true))
         : request.header("Content-Length", "0");
     Response response = send(session, request);
+    if (response.status() == 404 && body == null && committedEarlier(session, blob)) {
+      // the transport sent the PUT again after losing the answer to one the registry had committed
+      response.close();
+      return;
+    }
     if (response.status() != 201 && response.status() != 204 && response.status() != 200) {
       refused.accept(response.header("Retry-After"));
       throw endpoint.failure(request, response, session.context());
@@ -160,6 +165,19 @@ final class BlobUploads {
                 + blob.digest(), session.context().registry(), session.context().repository(), "PUT",
                 Urls.redact(uri));
           });
+    }
+  }
+
+  /** Whether the repository has the blob (HEAD), e.g. because an earlier PUT whose answer was lost committed it. */
+  private boolean committedEarlier(UploadSession session, Descriptor blob) {
+    CallContext context = session.context();
+    Request head = Request.of("HEAD", endpoint.uri(context.registry(), context.repository() + "/blobs/" + blob.digest()));
+    try {
+      Optional<Response> found = endpoint.sendExpectingFound(head, context, session.scopes());
+      found.ifPresent(Response::close);
+      return found.isPresent();
+    } catch (RegistryException e) {
+      return false;
     }
   }
 

@@ -30,6 +30,7 @@ final class UploadRegistryFake extends Dispatcher {
   private final Map<Integer, MockResponse> failures = new ConcurrentHashMap<>();
   private final Map<Integer, Boolean> forget = new ConcurrentHashMap<>();
   private final Map<Integer, Boolean> resets = new ConcurrentHashMap<>();
+  private final Map<Integer, Boolean> lost = new ConcurrentHashMap<>();
   private volatile boolean armed;
   private final AtomicInteger nextSession = new AtomicInteger();
 
@@ -48,6 +49,12 @@ final class UploadRegistryFake extends Dispatcher {
   UploadRegistryFake failAndForget(int n, int status) {
     forget.put(n, true);
     return fail(n, status);
+  }
+
+  /** Handles request number {@code n}, then closes its connection instead of answering. */
+  UploadRegistryFake loseAnswer(int n) {
+    lost.put(n, true);
+    return this;
   }
 
   /** Closes the connection of request number {@code n} while its body arrives. */
@@ -79,6 +86,9 @@ final class UploadRegistryFake extends Dispatcher {
       return error(400, "BLOB_UPLOAD_INVALID");
     }
     MockResponse response = handle(request);
+    if (lost.containsKey(log.size())) {
+      response = response.newBuilder().onResponseStart(new SocketEffect.CloseSocket(true, true, true)).build();
+    }
     armed = resets.containsKey(log.size() + 1);
     return response;
   }

@@ -132,6 +132,16 @@ class UploadRetryTest {
   }
 
   @Test
+  void aFinalPutWhoseAnswerWasLostCountsAsDoneWhenTheBlobIsThere() {
+    registry.loseAnswer(3);
+
+    push(UploadMode.STREAMED);
+
+    assertThat(registry.log).containsExactly("POST", "PATCH s1", "PUT s1", "PUT s1", "HEAD");
+    assertThat(registry.blobs.get(blob.digest().toString())).isEqualTo(content);
+  }
+
+  @Test
   void aChunkCutMidBodyResumesAtTheSessionsOffset() {
     registry.reset(3);
 
