@@ -168,7 +168,7 @@ final class BlobUploads {
     }
   }
 
-  /** Whether the repository has the blob (HEAD), e.g. because an earlier PUT whose answer was lost committed it. */
+  /** Whether the repository has the blob (HEAD): an earlier PUT whose answer was lost may have committed it. */
   private boolean committedEarlier(UploadSession session, Descriptor blob) {
     CallContext context = session.context();
     Request head = Request.of("HEAD", endpoint.uri(context.registry(), context.repository() + "/blobs/" + blob.digest()));

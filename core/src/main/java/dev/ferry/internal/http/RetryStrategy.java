@@ -97,7 +97,7 @@ public final class RetryStrategy {
     return Optional.empty();
   }
 
-  /** A short reason for an I/O failure, e.g. {@code connection reset}, escaped for messages. */
+  /** A short reason for an I/O failure (such as {@code connection reset}), escaped for messages. */
   public static String describe(IOException failure) {
     return IoFailures.describe(failure);
   }
