@@ -37,6 +37,7 @@ final class UploadRun {
   private UploadSession session;
   /** Whether {@link #session} is open at the registry, to be cancelled if the run fails. */
   private boolean open = true;
+  private boolean reauthorized;
   /** The {@code Retry-After} of the last refused one-shot request. */
   private Optional<String> retryAfter = Optional.empty();
 
@@ -63,6 +64,9 @@ final class UploadRun {
           sendBody(offset);
         } catch (RuntimeException failure) {
           Optional<Duration> wait = retries.afterFailure(failure, retryAfter, attempt);
+          if (wait.isEmpty() && reauthorizedMidBody(failure, attempt)) {
+            wait = Optional.of(Duration.ZERO);
+          }
           retryAfter = Optional.empty();
           if (wait.isEmpty()) {
             throw failure;
@@ -84,6 +88,20 @@ final class UploadRun {
         uploads.cancel(session);
       }
     }
+  }
+
+  /**
+   * A 401 on the one-shot body: the token expired mid-upload, and the auth layer, unable to send
+   * the body again, has answered the challenge and holds the new authorization. Bad credentials
+   * fail at the bodiless POST already, so one restart (if the policy has an attempt left) is worth it.
+   */
+  private boolean reauthorizedMidBody(RuntimeException failure, int attempt) {
+    if (reauthorized || !(failure instanceof AuthenticationException auth) || auth.status() != 401
+        || attempt >= retries.policy().maxAttempts() || Thread.currentThread().isInterrupted()) {
+      return false;
+    }
+    reauthorized = true;
+    return true;
   }
 
   private void refused(Optional<String> retryAfterHeader) {

@@ -45,6 +45,14 @@ final class UploadRegistryFake extends Dispatcher {
     return this;
   }
 
+  /** Answers request number {@code n} with 401 and a Basic challenge, as a registry whose token expired. */
+  UploadRegistryFake challenge(int n) {
+    failures.put(n, new MockResponse.Builder().code(401).setHeader("WWW-Authenticate", "Basic realm=\"fake\"")
+        .setHeader("Content-Type", "application/json")
+        .body("{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}").build());
+    return this;
+  }
+
   /** As {@link #fail}, and the registry forgets every open session, as one that restarted. */
   UploadRegistryFake failAndForget(int n, int status) {
     forget.put(n, true);

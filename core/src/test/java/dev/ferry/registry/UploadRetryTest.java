@@ -3,6 +3,8 @@ package dev.ferry.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.auth.Credential;
+import dev.ferry.auth.CredentialProvider;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.ThreadEvents;
 import dev.ferry.internal.http.TransportEvents;
@@ -225,6 +227,34 @@ class UploadRetryTest {
     assertThat(registry.log).endsWith("DELETE s1");
     assertThat(registry.log).containsOnlyOnce("POST");
     assertThat(registry.openSessions()).isZero();
+  }
+
+  @Test
+  void aOneShotBodyChallengedWith401IsRestartedOnceWithTheNewAuthorization() throws IOException {
+    registry.challenge(2);
+    String host = repository.registry();
+    try (RegistryClient authorized = RegistryClient.builder().plainHttp(host).retryPolicy(POLICY)
+        .sleeper(waits::add).credentials(CredentialProvider.of(host, Credential.basic("ferry", "s3cret")))
+        .build()) {
+      authorized.pushBlob(repository, blob, source(), BlobPushOptions.defaults().mode(UploadMode.MONOLITHIC));
+    }
+
+    assertThat(registry.log).containsExactly("POST", "PUT s1", "DELETE s1", "POST", "PUT s2");
+    assertThat(registry.blobs.get(blob.digest().toString())).isEqualTo(content);
+  }
+
+  @Test
+  void aSecond401OnTheBodyIsFinal() throws IOException {
+    registry.challenge(2).challenge(5);
+    String host = repository.registry();
+    try (RegistryClient authorized = RegistryClient.builder().plainHttp(host).retryPolicy(POLICY)
+        .sleeper(waits::add).credentials(CredentialProvider.of(host, Credential.basic("ferry", "s3cret")))
+        .build()) {
+      assertThatThrownBy(() -> authorized.pushBlob(repository, blob, source(),
+          BlobPushOptions.defaults().mode(UploadMode.MONOLITHIC))).isInstanceOf(AuthenticationException.class);
+    }
+
+    assertThat(registry.log).containsExactly("POST", "PUT s1", "DELETE s1", "POST", "PUT s2", "DELETE s2");
   }
 
   @Test
