@@ -95,7 +95,9 @@ class UploadRecoveryCopyTest {
       assertThat(worker.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     }
 
-    assertThat(uploadCalls()).contains("DELETE 204");
+    // 204, or 404 when the registry already ended the session whose PUT it saw cut short
+    assertThat(uploadCalls()).filteredOn(c -> c.startsWith("DELETE ")).hasSize(1)
+        .allSatisfy(c -> assertThat(c).isIn("DELETE 204", "DELETE 404"));
     assertThat(destination.requests()).noneMatch(c -> c.method().equals("PUT") && c.status() == 201
         && c.path().contains("/blobs/uploads/") && c.path().contains(layerDigest.toString()));
   }
