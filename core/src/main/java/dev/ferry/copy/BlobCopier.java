@@ -1,6 +1,7 @@
 package dev.ferry.copy;
 
 import dev.ferry.manifest.Descriptor;
+import dev.ferry.reference.DigestMismatchException;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.BlobPushOptions;
 import dev.ferry.registry.BlobPushResult;
@@ -87,7 +88,7 @@ final class BlobCopier {
         .mountFrom(source);
     long start = System.nanoTime();
     Listeners.safely(() -> listener.blobStarted(new CopyEvent.BlobStarted(blob.digest(), blob.size())));
-    BlobPushResult result = client.pushBlob(destination, blob, offset -> open(source, blob, offset), options);
+    BlobPushResult result = push(source, destination, blob, options);
     if (result.mounted()) {
       mounted.incrementAndGet();
       Listeners.safely(() -> listener.blobMounted(new CopyEvent.BlobMounted(blob.digest(), blob.size(), source)));
@@ -97,6 +98,25 @@ final class BlobCopier {
     bytes.addAndGet(result.bytesSent());
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     Listeners.safely(() -> listener.blobFinished(new CopyEvent.BlobFinished(blob.digest(), blob.size(), elapsed)));
+  }
+
+  /**
+   * Pushes the blob streamed from the source. Bytes that arrive wrong once may have been
+   * damaged on the way (a proxy, a flaky link): they are fetched once more, checked again,
+   * and a second mismatch fails the copy with the {@link DigestMismatchException}. The
+   * registry never commits wrong bytes: the verifying stream fails before the upload ends.
+   */
+  private BlobPushResult push(ImageReference source, ImageReference destination, Descriptor blob,
+      BlobPushOptions options) {
+    try {
+      return client.pushBlob(destination, blob, offset -> open(source, blob, offset), options);
+    } catch (DigestMismatchException corrupted) {
+      transfers.checkNotCancelled();
+      String request = "GET " + source + "@" + blob.digest();
+      Listeners.safely(() -> listener.retry(new CopyEvent.Retry(request, 1, Duration.ZERO,
+          "the blob's bytes did not match its digest")));
+      return client.pushBlob(destination, blob, offset -> open(source, blob, offset), options);
+    }
   }
 
   /** The source blob from an offset, verified, counted for progress, and closed if the copy is cancelled. */

@@ -13,9 +13,6 @@ import java.util.Optional;
 
 /** The blob read endpoints: {@code /v2/<name>/blobs/<digest>} HEAD and GET (with Range). */
 final class BlobReads {
-  /** How often a dropped blob download is resumed before giving up. */
-  static final int MAX_RESUMES = 5;
-
   private final Endpoint endpoint;
 
   BlobReads(Endpoint endpoint) {
@@ -55,7 +52,7 @@ final class BlobReads {
   }
 
   InputStream stream(ImageReference repository, Descriptor descriptor) {
-    ResumingBlobStream raw = new ResumingBlobStream(this, repository, descriptor.digest(), descriptor.size());
+    ResumingBlobStream raw = new ResumingBlobStream(this, endpoint.retries(), repository, descriptor.digest(), descriptor.size());
     return descriptor.digest().verifying(raw, descriptor.size());
   }
 }

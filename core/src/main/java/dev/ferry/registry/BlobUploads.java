@@ -5,30 +5,42 @@ import dev.ferry.internal.http.CallContext;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.RequestBody;
 import dev.ferry.internal.http.Response;
+import dev.ferry.internal.http.RetryStrategy;
 import dev.ferry.internal.http.Urls;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.reference.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The blob upload endpoints: {@code POST /v2/<name>/blobs/uploads/} (optionally
  * with {@code mount}), {@code PATCH} (streamed or chunked), {@code PUT ?digest=},
- * and {@code GET} of the session to resume after a dropped connection.
+ * {@code GET} of the session (how far it got) and {@code DELETE} of an abandoned
+ * session. {@link UploadRun} drives one upload through them.
  */
 final class BlobUploads {
-  /** How often an interrupted upload resumes from the registry's offset before giving up. */
-  static final int MAX_RESUMES = 5;
+  /** Longest a failing upload waits for its session's {@code DELETE} before reporting its own failure. */
+  static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
 
   private final Endpoint endpoint;
 
   BlobUploads(Endpoint endpoint) {
     this.endpoint = endpoint;
+  }
+
+  RetryStrategy retries() {
+    return endpoint.retries();
   }
 
   BlobPushResult push(ImageReference repository, Descriptor blob, BlobSource source, BlobPushOptions options) {
@@ -47,17 +59,10 @@ final class BlobUploads {
       }
       session = afterMount.get();
     } else {
-      session = start(repository, context, scopes, "");
+      session = start(repository, context, scopes);
     }
-    AtomicLong sent = new AtomicLong();
-    UploadSession finished = switch (options.mode()) {
-      case MONOLITHIC -> session;
-      case STREAMED -> new Chunks(this, session, blob, source, Long.MAX_VALUE, sent).send();
-      case CHUNKED -> new Chunks(this, session, blob, source,
-          Math.max(options.chunkSize(), session.minChunk()), sent).send();
-    };
-    complete(finished, blob, options.mode() == UploadMode.MONOLITHIC ? source : null, sent);
-    return new BlobPushResult(blob.digest(), blob.size(), false, sent.get());
+    long sent = new UploadRun(this, repository, blob, source, options, session).run();
+    return new BlobPushResult(blob.digest(), blob.size(), false, sent);
   }
 
   /** Empty when the registry mounted the blob (201); else the session it opened instead (202). */
@@ -78,11 +83,12 @@ final class BlobUploads {
     }
     // a registry that refuses to mount (or errs) gets a plain upload instead
     response.close();
-    return Optional.of(start(repository, context, scopes, ""));
+    return Optional.of(start(repository, context, scopes));
   }
 
-  private UploadSession start(ImageReference repository, CallContext context, List<Scope> scopes, String query) {
-    Request request = Request.of("POST", uploadsUri(repository, query));
+  /** Opens a new session (the POST has no body, so the transport retries it). */
+  UploadSession start(ImageReference repository, CallContext context, List<Scope> scopes) {
+    Request request = Request.of("POST", uploadsUri(repository, ""));
     Response response = endpoint.send(request, context, scopes);
     if (response.status() != 202) {
       throw endpoint.failure(request, response, context);
@@ -131,40 +137,92 @@ final class BlobUploads {
     }
   }
 
-  private void complete(UploadSession session, Descriptor blob, BlobSource monolithicSource, AtomicLong sent) {
+  /**
+   * Commits the upload with {@code PUT ?digest=}: with the whole blob from {@code body}
+   * (monolithic), or empty after {@code PATCH}es. A refusal is thrown, after {@code refused}
+   * has been told the response's {@code Retry-After}.
+   */
+  void commit(UploadSession session, Descriptor blob, @Nullable InputStream body, LongConsumer progress,
+      java.util.function.Consumer<Optional<String>> refused) {
     URI uri = session.withQuery("digest=" + blob.digest());
     Request request = Request.of("PUT", uri);
-    InputStream in = null;
-    try {
-      if (monolithicSource != null) {
-        in = monolithicSource.open(0);
-        request = request.withMethod("PUT",
-            RequestBody.streaming(in, blob.size(), "application/octet-stream", sent::addAndGet, true));
-      } else {
-        request = request.header("Content-Length", "0");
-      }
-      Response response = send(session, request);
-      if (response.status() != 201 && response.status() != 204 && response.status() != 200) {
-        throw endpoint.failure(request, response, session.context());
-      }
-      try (response) {
-        ManifestCalls.servedDigest(request, response, session.context())
-            .filter(served -> !served.equals(blob.digest()))
-            .ifPresent(served -> {
-              throw new RegistryProtocolException("the registry committed the blob as " + served + ", expected "
-                  + blob.digest(), session.context().registry(), session.context().repository(), "PUT",
-                  Urls.redact(uri));
-            });
-      }
-    } catch (IOException e) {
-      throw new TransportException("could not read the blob " + blob.digest() + " to upload: " + e.getMessage(),
-          session.context().registry(), session.context().repository(), "PUT", Urls.redact(uri), e);
-    } finally {
-      closeQuietly(in);
+    request = body != null
+        ? request.withMethod("PUT", RequestBody.streaming(body, blob.size(), "application/octet-stream", progress, true))
+        : request.header("Content-Length", "0");
+    Response response = send(session, request);
+    if (response.status() == 404 && body == null && committedEarlier(session, blob)) {
+      // the transport sent the PUT again after losing the answer to one the registry had committed
+      response.close();
+      return;
+    }
+    if (response.status() != 201 && response.status() != 204 && response.status() != 200) {
+      refused.accept(response.header("Retry-After"));
+      throw endpoint.failure(request, response, session.context());
+    }
+    try (response) {
+      ManifestCalls.servedDigest(request, response, session.context())
+          .filter(served -> !served.equals(blob.digest()))
+          .ifPresent(served -> {
+            throw new RegistryProtocolException("the registry committed the blob as " + served + ", expected "
+                + blob.digest(), session.context().registry(), session.context().repository(), "PUT",
+                Urls.redact(uri));
+          });
     }
   }
 
-  static void closeQuietly(InputStream in) {
+  /** Whether the repository has the blob (HEAD): an earlier PUT whose answer was lost may have committed it. */
+  private boolean committedEarlier(UploadSession session, Descriptor blob) {
+    CallContext context = session.context();
+    Request head = Request.of("HEAD", endpoint.uri(context.registry(), context.repository() + "/blobs/" + blob.digest()));
+    try {
+      Optional<Response> found = endpoint.sendExpectingFound(head, context, session.scopes());
+      found.ifPresent(Response::close);
+      return found.isPresent();
+    } catch (RegistryException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Cancels an abandoned session with {@code DELETE}, so the registry frees what it holds.
+   * Best effort: its failure is ignored (the upload's own failure is what the caller
+   * reports), it runs on a thread of its own so that an interrupted (cancelled) caller
+   * can still send it, and the caller waits at most {@link #CANCEL_WAIT} for it.
+   */
+  void cancel(UploadSession session) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread sender = new Thread(() -> {
+      try {
+        // any answer will do: 204, or 404 for a session the registry already dropped
+        send(session, Request.of("DELETE", session.location())).close();
+      } catch (RuntimeException ignored) {
+        // best effort
+      } finally {
+        done.complete(null);
+      }
+    }, "ferry-upload-cancel");
+    sender.setDaemon(true);
+    sender.start();
+    boolean interrupted = Thread.interrupted();
+    long deadline = System.nanoTime() + CANCEL_WAIT.toNanos();
+    try {
+      while (!done.isDone()) {
+        try {
+          done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (TimeoutException | ExecutionException e) {
+          return;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  static void closeQuietly(@Nullable InputStream in) {
     if (in != null) {
       try {
         in.close();

@@ -7,62 +7,74 @@ import dev.ferry.internal.http.Urls;
 import dev.ferry.manifest.Descriptor;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends a blob's bytes with {@code PATCH}: in one streamed request, or in chunks
- * with {@code Content-Range}. When a connection fails mid-way it asks the
- * registry how much it has (GET on the session) and continues from there,
- * reopening the source at that offset.
+ * Sends a blob's bytes with {@code PATCH}: in one streamed request, or in chunks with
+ * {@code Content-Range}, from any offset, reading the source from there. A failure is
+ * thrown as it is; {@link UploadRun} decides whether to resume or restart.
  */
 final class Chunks {
   private final BlobUploads uploads;
   private final Descriptor blob;
   private final BlobSource source;
   private final long chunkSize;
-  private final AtomicLong sent;
+  private final LongConsumer progress;
+  private final Consumer<Optional<String>> refused;
   private UploadSession session;
   private @Nullable InputStream in;
   private long inPosition;
 
   Chunks(BlobUploads uploads, UploadSession session, Descriptor blob, BlobSource source, long chunkSize,
-      AtomicLong sent) {
+      LongConsumer progress, Consumer<Optional<String>> refused) {
     this.uploads = uploads;
     this.session = session;
     this.blob = blob;
     this.source = source;
     this.chunkSize = chunkSize;
-    this.sent = sent;
+    this.progress = progress;
+    this.refused = refused;
   }
 
-  /** Sends every byte and returns the session to commit with {@code PUT ?digest=}. */
-  UploadSession send() {
-    long offset = 0;
-    int resumes = 0;
+  /** The session as the registry last named it (a PATCH answer may move it). */
+  UploadSession session() {
+    return session;
+  }
+
+  /** Continues in another session (a restarted upload); the source is re-opened at the next send. */
+  void moveTo(UploadSession next) {
+    discardSource();
+    session = next;
+  }
+
+  /** Sends every byte from {@code offset} on; then the session can be committed. */
+  void send(long offset) {
+    if (offset > blob.size()) {
+      throw new RegistryProtocolException("the registry reports " + offset + " bytes of a " + blob.size()
+          + "-byte blob", session.context().registry(), session.context().repository(), "GET",
+          Urls.redact(session.location()));
+    }
     try {
-      while (offset < blob.size()) {
-        long length = Math.min(chunkSize, blob.size() - offset);
-        try {
-          patch(offset, length);
-          offset += length;
-        } catch (TransportException | RegistryResponseException failed) {
-          // a dropped connection, or a passing refusal of a chunk whose body cannot be sent twice:
-          // ask the registry how far it got and go on from there
-          if (!resumable(failed) || ++resumes > BlobUploads.MAX_RESUMES) {
-            throw failed;
-          }
-          BlobUploads.closeQuietly(in);
-          in = null;
-          pause(resumes);
-          offset = uploads.offset(session);
-        }
+      long at = offset;
+      while (at < blob.size()) {
+        long length = Math.min(chunkSize, blob.size() - at);
+        patch(at, length);
+        at += length;
       }
       requireSourceEnd();
-      return session;
-    } finally {
-      BlobUploads.closeQuietly(in);
+    } catch (RuntimeException | Error e) {
+      // a failed request consumed an unknown part of the stream: the next send re-opens it
+      discardSource();
+      throw e;
     }
+  }
+
+  void discardSource() {
+    BlobUploads.closeQuietly(in);
+    in = null;
   }
 
   private void patch(long offset, long length) {
@@ -72,17 +84,30 @@ final class Chunks {
       // a streamed upload that resumed continues with ranges, as the spec's chunked mode does
       request = request.header("Content-Range", offset + "-" + (offset + length - 1));
     }
-    request = request.withMethod("PATCH",
-        RequestBody.streaming(body, length, "application/octet-stream", sent::addAndGet, false));
+    // the whole blob in one PATCH goes chunked, as docker push sends it, so that a failing source
+    // (or a cancelled copy) ends the request cleanly and the session stays addressable to cancel it
+    StoppableBody stoppable = chunkSize == Long.MAX_VALUE && offset == 0 ? new StoppableBody(body, length, progress)
+        : null;
+    request = request.withMethod("PATCH", stoppable != null ? stoppable
+        : RequestBody.streaming(body, length, "application/octet-stream", progress, false));
+    inPosition = -1;
     Response response = uploads.send(session, request);
     inPosition = offset + length;
     if (response.status() != 202 && response.status() != 204) {
-      throw uploads.failure(request, response, session.context());
+      refused.accept(response.header("Retry-After"));
+      RegistryException refusal = uploads.failure(request, response, session.context());
+      if (stoppable != null && stoppable.failure() != null) {
+        throw sourceFailure(stoppable.failure(), offset);
+      }
+      throw refusal;
     }
     try (response) {
       String location = response.header("Location").orElse(null);
       if (location != null) {
         session = uploads.moved(session, request, location);
+      }
+      if (stoppable != null && stoppable.failure() != null) {
+        throw sourceFailure(stoppable.failure(), offset);
       }
       long acknowledged = UploadSession.nextOffset(response.header("Range"));
       if (response.header("Range").isPresent() && acknowledged != offset + length) {
@@ -93,22 +118,14 @@ final class Chunks {
     }
   }
 
-  private static boolean resumable(RegistryException failure) {
-    if (failure instanceof RegistryResponseException response && !(failure instanceof AuthenticationException)) {
-      int status = response.status();
-      return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+  /** The failure of a source that stopped a clean-ending body, as the caller would have seen it. */
+  private RuntimeException sourceFailure(Exception failure, long offset) {
+    if (failure instanceof RuntimeException unchecked) {
+      return unchecked;
     }
-    return failure instanceof TransportException;
-  }
-
-  /** A short, growing pause before asking again, so a registry under load gets a breath. */
-  private static void pause(int resumes) {
-    try {
-      Thread.sleep(Math.min(1000L, 50L << Math.min(resumes, 5)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.util.concurrent.CancellationException("the upload was interrupted");
-    }
+    return new TransportException("could not read the blob " + blob.digest() + " from offset " + offset + ": "
+        + failure.getMessage(), session.context().registry(), session.context().repository(), "PATCH",
+        Urls.redact(session.location()), (IOException) failure);
   }
 
   /**
@@ -134,7 +151,7 @@ final class Chunks {
       if (in != null && inPosition == offset) {
         return in;
       }
-      BlobUploads.closeQuietly(in);
+      discardSource();
       in = source.open(offset);
       inPosition = offset;
       return in;

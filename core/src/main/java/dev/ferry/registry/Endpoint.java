@@ -9,6 +9,7 @@ import dev.ferry.internal.http.RateLimits;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
 import dev.ferry.internal.http.SmallBodies;
+import dev.ferry.internal.http.RetryStrategy;
 import dev.ferry.internal.http.Transport;
 import dev.ferry.internal.http.Urls;
 import dev.ferry.reference.ImageReference;
@@ -34,14 +35,21 @@ final class Endpoint {
   private final RegistryAuth auth;
   private final RegistrySettings settings;
   private final Clock clock;
+  private final RetryStrategy retries;
   private final Map<String, URI> bases = new ConcurrentHashMap<>();
   private final Map<String, RateLimit> rateLimits = new ConcurrentHashMap<>();
 
-  Endpoint(Transport transport, RegistryAuth auth, RegistrySettings settings, Clock clock) {
+  Endpoint(Transport transport, RegistryAuth auth, RegistrySettings settings, Clock clock, RetryStrategy retries) {
     this.transport = transport;
+    this.retries = retries;
     this.auth = auth;
     this.settings = settings;
     this.clock = clock;
+  }
+
+  /** The client's one retry strategy, for the callers that answer failures themselves (uploads, downloads). */
+  RetryStrategy retries() {
+    return retries;
   }
 
   /** {@code scheme://apiHost/v2/}, probing https then http once for registries named insecure. */

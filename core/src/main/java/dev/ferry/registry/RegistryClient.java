@@ -4,6 +4,7 @@ import dev.ferry.internal.auth.RegistryAuth;
 import dev.ferry.internal.http.CallContext;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
+import dev.ferry.internal.http.RetryStrategy;
 import dev.ferry.internal.http.Transport;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.Manifest;
@@ -48,9 +49,10 @@ public final class RegistryClient implements AutoCloseable {
   private final ListCalls lists;
   private final ReferrerCalls referrers;
 
-  RegistryClient(Transport transport, RegistryAuth auth, RegistrySettings settings, Clock clock) {
+  RegistryClient(Transport transport, RegistryAuth auth, RegistrySettings settings, Clock clock,
+      RetryStrategy retries) {
     this.transport = transport;
-    this.endpoint = new Endpoint(transport, auth, settings, clock);
+    this.endpoint = new Endpoint(transport, auth, settings, clock, retries);
     this.manifests = new ManifestCalls(endpoint);
     this.blobReads = new BlobReads(endpoint);
     this.uploads = new BlobUploads(endpoint);

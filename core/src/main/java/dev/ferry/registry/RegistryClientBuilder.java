@@ -8,6 +8,7 @@ import dev.ferry.internal.auth.AuthOptions;
 import dev.ferry.internal.auth.RegistryAuth;
 import dev.ferry.internal.http.ApacheTransport;
 import dev.ferry.internal.http.RegistryHosts;
+import dev.ferry.internal.http.Sleeper;
 import dev.ferry.internal.http.ThreadEvents;
 import dev.ferry.internal.http.TransportSettings;
 import dev.ferry.reference.ImageReference;
@@ -46,8 +47,15 @@ public final class RegistryClientBuilder {
   private int maxConnectionsPerRoute = 16;
   private boolean oauth2PasswordGrant;
   private String oauth2ClientId = "ferry";
+  private Sleeper sleeper = Sleeper.system();
 
   RegistryClientBuilder() {}
+
+  /** Tests wait with a recording sleeper instead of the real one; not public API. */
+  RegistryClientBuilder sleeper(Sleeper value) {
+    this.sleeper = Objects.requireNonNull(value, "value");
+    return this;
+  }
 
   /**
    * Where credentials come from; anonymous when not set.
@@ -263,11 +271,13 @@ public final class RegistryClientBuilder {
         .proxy(proxy)
         .registries(registries)
         .events(ThreadEvents.INSTANCE)
+        .sleeper(sleeper)
         .build();
     ApacheTransport transport = new ApacheTransport(settings);
     AuthOptions authOptions = AuthOptions.defaults().withOAuthPasswordGrant(oauth2PasswordGrant)
         .withClientId(oauth2ClientId);
     RegistryAuth auth = new RegistryAuth(transport, credentials, Clock.systemUTC(), authOptions);
-    return new RegistryClient(transport, auth, new RegistrySettings(registries), Clock.systemUTC());
+    return new RegistryClient(transport, auth, new RegistrySettings(registries), Clock.systemUTC(),
+        settings.retryStrategy());
   }
 }

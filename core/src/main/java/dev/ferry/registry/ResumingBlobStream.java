@@ -1,34 +1,42 @@
 package dev.ferry.registry;
 
+import dev.ferry.internal.http.CallContext;
+import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
+import dev.ferry.internal.http.RetryStrategy;
 import dev.ferry.internal.http.Urls;
 import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The raw bytes of a blob, reconnecting with {@code Range: bytes=N-} when the
- * connection drops before the expected size has arrived. The digest check wraps
- * this stream, so resumed bytes are verified like the rest.
+ * The raw bytes of a blob, reconnecting with {@code Range: bytes=N-} when the connection
+ * drops before the expected size has arrived, as often and after the waits the client's
+ * {@link RetryStrategy} allows (each reconnect is one more attempt of this download). The
+ * digest check wraps this stream, so resumed bytes are verified like the rest.
  *
  * <p>Not thread-safe, like any stream.
  */
 final class ResumingBlobStream extends InputStream {
   private final BlobReads reads;
+  private final RetryStrategy retries;
   private final ImageReference repository;
   private final Digest digest;
   private final long size;
   private @Nullable Response response;
   private @Nullable InputStream in;
   private long position;
-  private int resumes;
+  private int attempt = 1;
   private boolean closed;
 
-  ResumingBlobStream(BlobReads reads, ImageReference repository, Digest digest, long size) {
+  ResumingBlobStream(BlobReads reads, RetryStrategy retries, ImageReference repository, Digest digest, long size) {
     this.reads = reads;
+    this.retries = retries;
     this.repository = repository;
     this.digest = digest;
     this.size = size;
@@ -54,7 +62,8 @@ final class ResumingBlobStream extends InputStream {
         InputStream current = connect();
         int n = current.read(buf, off, len);
         if (n < 0 && position < size) {
-          throw new IOException("connection ended after " + position + " of " + size + " bytes");
+          // retryable, like any connection that breaks off
+          throw new EOFException("connection ended after " + position + " of " + size + " bytes");
         }
         if (n > 0) {
           position += n;
@@ -62,11 +71,19 @@ final class ResumingBlobStream extends InputStream {
         return n;
       } catch (IOException e) {
         disconnect();
-        if (++resumes > BlobReads.MAX_RESUMES) {
-          throw new TransportException("download of blob " + digest + " failed after " + BlobReads.MAX_RESUMES
-              + " resumes at byte " + position + " of " + size + ": " + e.getMessage(), repository.registry(),
-              repository.repository(), "GET", Urls.redact(reads.request("GET", repository, digest).uri()), e);
+        if (closed) {
+          throw e;
         }
+        Request request = reads.request("GET", repository, digest);
+        Optional<Duration> wait = retries.afterIo(e, attempt);
+        if (wait.isEmpty()) {
+          throw new TransportException("download of blob " + digest + " failed at byte " + position + " of " + size
+              + " after " + attempt + " attempt(s): " + RetryStrategy.describe(e), repository.registry(),
+              repository.repository(), "GET", Urls.redact(request.uri()), e);
+        }
+        retries.pause(request, new CallContext(repository.registry(), repository.repository()), attempt, wait.get(),
+            RetryStrategy.describe(e));
+        attempt++;
       }
     }
   }

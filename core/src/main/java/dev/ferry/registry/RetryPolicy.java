@@ -10,8 +10,12 @@ import java.util.Objects;
  * {@link #maxBackoff()}, with random jitter so that many clients do not retry in
  * step; a {@code Retry-After} header from the registry replaces the computed wait,
  * unless it asks for more than {@link #maxRetryAfter()}, in which case the
- * response is returned as it is. Requests whose body can be sent only once (a
- * blob streamed from another registry) are never retried.
+ * response is returned as it is. The same policy covers what cannot simply be sent
+ * again: a blob download that breaks off resumes with {@code Range}; an upload whose
+ * body is a one-shot stream (a blob streamed from another registry) resumes from the
+ * offset its session reports, or restarts in a new session from its {@link BlobSource};
+ * each of these counts as one more attempt. An upload that is given up, or cancelled,
+ * has its session cancelled at the registry ({@code DELETE}).
  *
  * <pre>{@code
  * RetryPolicy patient = RetryPolicy.builder().maxAttempts(8).maxBackoff(Duration.ofSeconds(30)).build();

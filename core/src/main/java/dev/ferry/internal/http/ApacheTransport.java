@@ -41,7 +41,7 @@ public final class ApacheTransport implements Transport {
     Objects.requireNonNull(settings, "settings");
     this.client = ApacheClients.create(settings);
     this.redirects = new Redirects(this::send);
-    this.retrier = new Retrier(settings);
+    this.retrier = new Retrier(settings.retryStrategy());
     this.smallBodyTimeout = settings.smallBodyTimeout();
   }
 

@@ -1,21 +1,16 @@
 package dev.ferry.internal.http;
 
-import dev.ferry.registry.RetryPolicy;
 import dev.ferry.registry.TransportException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Sends a request again when it failed for a reason that may pass, per the
- * {@link RetryPolicy}: I/O failures {@link IoFailures#isRetryable} accepts and statuses
- * 408, 429, 500, 502, 503 and 504. Only requests that can be sent twice are retried; a
- * one-shot streamed body is never resent, whatever happened. A {@code Retry-After}
- * replaces the computed backoff, or, when it asks for more than the policy's cap, ends the
- * retries with the response returned as it is. After the last attempt the last response
- * is returned (mapping statuses to errors is the caller's job) or the last I/O failure
- * thrown as {@link TransportException}. Thread-safe.
+ * Sends a replayable request again when the {@link RetryStrategy} says so. A one-shot
+ * streamed body is never resent here: the upload layer answers those failures itself
+ * (resume from the session's offset, or restart from the source) with the same strategy.
+ * After the last attempt the last response is returned (mapping statuses to errors is the
+ * caller's job) or the last I/O failure thrown as {@link TransportException}. Thread-safe.
  */
 final class Retrier {
   /** One attempt: the request sent, redirects followed. */
@@ -24,57 +19,32 @@ final class Retrier {
     Response send() throws IOException;
   }
 
-  private final TransportSettings settings;
+  private final RetryStrategy strategy;
 
-  Retrier(TransportSettings settings) {
-    this.settings = settings;
-  }
-
-  static boolean isRetryableStatus(int status) {
-    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+  Retrier(RetryStrategy strategy) {
+    this.strategy = strategy;
   }
 
   Response run(Request request, CallContext context, Attempt attempt) {
-    RetryPolicy policy = settings.retryPolicy();
     for (int n = 1; ; n++) {
-      boolean mayRetry = n < policy.maxAttempts() && request.isReplayable();
       Response response;
       try {
         response = attempt.send();
       } catch (IOException e) {
-        if (!mayRetry || !IoFailures.isRetryable(e)) {
+        Optional<Duration> wait = request.isReplayable() ? strategy.afterIo(e, n) : Optional.empty();
+        if (wait.isEmpty()) {
           throw IoFailures.toException(request, context, e);
         }
-        pause(request, context, n, Backoff.delay(policy, n, settings.random().getAsDouble()),
-            IoFailures.describe(e));
+        strategy.pause(request, context, n, wait.get(), IoFailures.describe(e));
         continue;
       }
-      if (!mayRetry || !isRetryableStatus(response.status())) {
+      Optional<Duration> wait = request.isReplayable()
+          ? strategy.afterStatus(response.status(), response.header("Retry-After"), n) : Optional.empty();
+      if (wait.isEmpty()) {
         return response;
       }
-      Optional<Duration> retryAfter = response.header("Retry-After")
-          .flatMap(v -> RetryAfter.parse(v, settings.clock().instant()));
-      if (retryAfter.isPresent() && retryAfter.get().compareTo(policy.maxRetryAfter()) > 0) {
-        return response;
-      }
-      Duration delay = retryAfter.isPresent() ? retryAfter.get()
-          : Backoff.delay(policy, n, settings.random().getAsDouble());
       response.close();
-      pause(request, context, n, delay, StatusTexts.of(response.status()));
-    }
-  }
-
-  private void pause(Request request, CallContext context, int attempt, Duration delay, String reason) {
-    settings.events().onRetry(request, attempt, delay, reason);
-    try {
-      settings.sleeper().sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException cause = new InterruptedIOException("interrupted while waiting to retry");
-      cause.initCause(e);
-      throw new TransportException(Messages.request(request) + " interrupted while waiting " + delay.toMillis()
-          + " ms to retry after " + reason + " " + Messages.where(context), context.registry(),
-          context.repository(), request.method(), Urls.redact(request.uri()), cause);
+      strategy.pause(request, context, n, wait.get(), StatusTexts.of(response.status()));
     }
   }
 }

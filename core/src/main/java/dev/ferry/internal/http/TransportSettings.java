@@ -66,6 +66,11 @@ public record TransportSettings(String userAgent, Duration connectTimeout, Durat
     return new Builder();
   }
 
+  /** The retry strategy of these settings: policy, sleeper, clock, jitter and events together. */
+  public RetryStrategy retryStrategy() {
+    return new RetryStrategy(retryPolicy, sleeper, clock, random, events);
+  }
+
   /** The options for a host the transport connects to; the defaults for hosts not named. */
   public RegistryOptions optionsFor(String host, int port, boolean https) {
     return RegistryHosts.lookup(registries, host, port, https);
