@@ -12,7 +12,6 @@ import dev.ferry.it.TokenServer;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.ImageManifest;
 import dev.ferry.reference.ImageReference;
-import dev.ferry.registry.AuthenticationException;
 import dev.ferry.registry.RegistryClient;
 import dev.ferry.registry.RegistryResponseException;
 import dev.ferry.registry.RetryPolicy;
@@ -52,6 +51,8 @@ class CopyFaultToleranceIT {
   private static DockerRegistryProcess destination;
   /** Seeds sources and reads results past every proxy. */
   private static RegistryClient direct;
+  /** Started by the first test that needs token auth, then shared. */
+  private static SecuredRegistry secured;
 
   private final List<AutoCloseable> closing = new ArrayList<>();
 
@@ -64,6 +65,11 @@ class CopyFaultToleranceIT {
 
   @AfterAll
   static void stop() {
+    if (secured != null) {
+      closeQuietly(secured.registry());
+      closeQuietly(secured.realm());
+      closeQuietly(secured.tokens());
+    }
     for (AutoCloseable c : new AutoCloseable[] {direct, source, destination}) {
       closeQuietly(c);
     }
@@ -73,6 +79,9 @@ class CopyFaultToleranceIT {
   void closeTestParts() {
     for (int i = closing.size() - 1; i >= 0; i--) {
       closeQuietly(closing.get(i));
+    }
+    if (secured != null) {
+      secured.realm().clearRules();
     }
   }
 
@@ -198,12 +207,13 @@ class CopyFaultToleranceIT {
     CopyResult result = copy(src("eventual/app:1"), at(to, "eventual/app:1"), client);
 
     assertCopied(result, image, direct, dst("eventual/app:1"));
+    assertThat(result.blobsCopied()).isEqualTo(blobs(image).size());
     assertThat(stale).allSatisfy(rule -> assertThat(rule.fired()).isEqualTo(1));
   }
 
   @Test
   void fetchesANewTokenWhenTheRegistryRejectsAnExpiredOne() {
-    SecuredRegistry secured = secured("expired");
+    SecuredRegistry secured = secured();
     ImageManifest image = seed("expired/app:1");
     FaultProxy to = proxy(secured.registry());
     FaultRule expire = to.on("PUT", "/manifests/").revokeAuthorizations();
@@ -220,8 +230,25 @@ class CopyFaultToleranceIT {
   }
 
   @Test
+  void fetchesANewTokenWhenTheTokenExpiresJustBeforeTheBlobUploadPut() {
+    SecuredRegistry secured = secured();
+    ImageManifest image = seed("expired-upload/app:1");
+    FaultProxy to = proxy(secured.registry());
+    // the body of this PUT cannot be sent twice: the upload has to start over with a new token
+    FaultRule expire = to.on("PUT", uploadOf(layer(image))).revokeAuthorizations();
+
+    CopyResult result = copy(src("expired-upload/app:1"), at(to, "expired-upload/app:1"), client(credentials(to), to));
+
+    assertThat(expire.fired()).isEqualTo(1);
+    try (RegistryClient reader = reader(secured.registry())) {
+      assertCopied(result, image, reader,
+          ImageReference.parse(secured.registry().address() + "/expired-upload/app:1"));
+    }
+  }
+
+  @Test
   void keepsAuthorizationAwayFromTheStorageHostABlobRedirectsTo() {
-    SecuredRegistry secured = secured("redirect");
+    SecuredRegistry secured = secured();
     ImageReference origin = ImageReference.parse(secured.registry().address() + "/redirect/app:1");
     ImageManifest image;
     try (RegistryClient seeder = reader(secured.registry())) {
@@ -259,7 +286,7 @@ class CopyFaultToleranceIT {
 
   @Test
   void failsCleanWhenTheTokenRealmDiesWithTheTokensExpired() {
-    SecuredRegistry secured = secured("dead-realm");
+    SecuredRegistry secured = secured();
     seed("dead-realm/app:1");
     FaultProxy to = proxy(secured.registry());
     // just before the tag is written: the tokens held expire and the token server stops answering
@@ -268,7 +295,8 @@ class CopyFaultToleranceIT {
 
     assertThatThrownBy(() -> copy(src("dead-realm/app:1"), at(to, "dead-realm/app:1"), client(credentials(to), to)))
         .isInstanceOf(CopyException.class)
-        .cause().isInstanceOfAny(AuthenticationException.class, TransportException.class);
+        .cause().isInstanceOfSatisfying(TransportException.class,
+            e -> assertThat(e.url()).hasValueSatisfying(url -> assertThat(url).contains("/token")));
 
     secured.realm().clearRules();
     try (RegistryClient reader = reader(secured.registry())) {
@@ -282,12 +310,15 @@ class CopyFaultToleranceIT {
   /** A docker-registry with token auth, its token server reached through a proxy that can kill it. */
   private record SecuredRegistry(TokenServer tokens, FaultProxy realm, DockerRegistryProcess registry) { }
 
-  private SecuredRegistry secured(String name) {
-    TokenServer tokens = keep(TokenServer.start(work.resolve(name).resolve("tokens")).user(USER, PASSWORD));
-    FaultProxy realm = keep(FaultProxy.start(java.net.URI.create(tokens.realm())));
-    DockerRegistryProcess registry = keep(DockerRegistryProcess.builder(work.resolve(name).resolve("registry"))
-        .token(realm.baseUri() + "/token", TokenServer.SERVICE, TokenServer.ISSUER, tokens.rootCertBundle()).start());
-    return new SecuredRegistry(tokens, realm, registry);
+  private static SecuredRegistry secured() {
+    if (secured == null) {
+      TokenServer tokens = TokenServer.start(work.resolve("tokens")).user(USER, PASSWORD);
+      FaultProxy realm = FaultProxy.start(java.net.URI.create(tokens.realm()));
+      DockerRegistryProcess registry = DockerRegistryProcess.builder(work.resolve("secured"))
+          .token(realm.baseUri() + "/token", TokenServer.SERVICE, TokenServer.ISSUER, tokens.rootCertBundle()).start();
+      secured = new SecuredRegistry(tokens, realm, registry);
+    }
+    return secured;
   }
 
   private FaultProxy proxy(DockerRegistryProcess registry) {
