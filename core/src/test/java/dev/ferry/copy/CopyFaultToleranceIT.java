@@ -1,14 +1,14 @@
 package dev.ferry.copy;
 
+import static dev.ferry.copy.FaultyRegistries.LAYER;
+import static dev.ferry.copy.FaultyRegistries.at;
+import static dev.ferry.copy.FaultyRegistries.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ferry.auth.Credential;
-import dev.ferry.auth.CredentialProvider;
 import dev.ferry.it.DockerRegistryProcess;
 import dev.ferry.it.FaultProxy;
 import dev.ferry.it.FaultRule;
-import dev.ferry.it.TokenServer;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.ImageManifest;
 import dev.ferry.reference.ImageReference;
@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,68 +35,42 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Copies between two real {@code docker-registry} processes through a {@link FaultProxy}, with
  * the client's default settings ({@link RetryPolicy#defaults()}: 5 attempts, backoff from 200 ms,
- * {@code Retry-After} honoured up to 60 s; its waits are short enough to run for real). Every
- * transient fault is survived with the image intact at the destination; a persistent 500 and a
- * dead token realm fail with a typed error and leave no tag.
+ * {@code Retry-After} honoured up to 60 s; its waits are short enough to run for real, so no
+ * sleeper or clock is injected). Every transient fault is survived with the image intact at the
+ * destination; a persistent 500 and a dead token realm fail with a typed error and leave no tag.
  */
 class CopyFaultToleranceIT {
-  private static final String USER = "ferry";
-  private static final String PASSWORD = "fault-pa55";
-  private static final int LAYER = 3 * 1024 * 1024;
   private static final long MIB = 1024 * 1024;
 
   @TempDir
   static Path work;
 
-  private static DockerRegistryProcess source;
-  private static DockerRegistryProcess destination;
-  /** Seeds sources and reads results past every proxy. */
-  private static RegistryClient direct;
-  /** Started by the first test that needs token auth, then shared. */
-  private static SecuredRegistry secured;
-
-  private final List<AutoCloseable> closing = new ArrayList<>();
+  private static FaultyRegistries registries;
 
   @BeforeAll
   static void start() {
-    source = DockerRegistryProcess.start(work.resolve("source"));
-    destination = DockerRegistryProcess.start(work.resolve("destination"));
-    direct = RegistryClient.builder().plainHttp(source.address(), destination.address()).build();
+    registries = FaultyRegistries.start(work);
   }
 
   @AfterAll
   static void stop() {
-    if (secured != null) {
-      closeQuietly(secured.registry());
-      closeQuietly(secured.realm());
-      closeQuietly(secured.tokens());
-    }
-    for (AutoCloseable c : new AutoCloseable[] {direct, source, destination}) {
-      closeQuietly(c);
+    if (registries != null) {
+      registries.close();
     }
   }
 
   @AfterEach
-  void closeTestParts() {
-    for (int i = closing.size() - 1; i >= 0; i--) {
-      closeQuietly(closing.get(i));
-    }
-    if (secured != null) {
-      secured.realm().clearRules();
-    }
+  void endTest() {
+    registries.endTest();
   }
 
   @Test
   void honoursRetryAfterOnA429ToTheManifestPut() {
-    FaultProxy to = proxy(destination);
-    FaultRule limited = to.on("PUT", "/manifests/").respond(429, Map.of("Retry-After", "1"));
-    ImageManifest image = seed("retry-after/app:1");
+    Staged staged = survives("retry-after/app:1", registries.destination,
+        (to, image) -> to.on("PUT", "/manifests/").respond(429, Map.of("Retry-After", "1")));
 
-    CopyResult result = copy(src("retry-after/app:1"), at(to, "retry-after/app:1"), client(to));
-
-    assertCopied(result, image, direct, dst("retry-after/app:1"));
-    assertThat(limited.fired()).isEqualTo(1);
-    List<FaultProxy.Exchange> puts = requests(to, "PUT", "/manifests/");
+    assertThat(staged.fault().fired()).isEqualTo(1);
+    List<FaultProxy.Exchange> puts = requests(staged.proxy(), "PUT", "/manifests/");
     assertThat(puts).extracting(FaultProxy.Exchange::status).containsExactly(429, 201);
     assertThat(Duration.ofNanos(puts.get(1).atNanos() - puts.get(0).atNanos())).isGreaterThanOrEqualTo(
         Duration.ofSeconds(1));
@@ -103,90 +78,66 @@ class CopyFaultToleranceIT {
 
   @Test
   void survivesABurstOf503sOnTheBlobUpload() {
-    ImageManifest image = seed("burst/app:1");
-    FaultProxy to = proxy(destination);
-    FaultRule burst = to.on("PUT", uploadOf(layer(image))).times(3).respond(503);
+    Staged staged = survives("burst/app:1", registries.destination,
+        (to, image) -> to.on("PUT", uploadOf(layer(image))).times(3).respond(503));
 
-    CopyResult result = copy(src("burst/app:1"), at(to, "burst/app:1"), client(to));
-
-    assertCopied(result, image, direct, dst("burst/app:1"));
-    assertThat(burst.fired()).isEqualTo(3);
+    assertThat(staged.fault().fired()).isEqualTo(3);
   }
 
   @Test
   void survivesA500OnTheUploadPost() {
-    ImageManifest image = seed("post500/app:1");
-    FaultProxy to = proxy(destination);
-    FaultRule failed = to.on("POST", "/blobs/uploads/").respond(500);
+    Staged staged = survives("post500/app:1", registries.destination,
+        (to, image) -> to.on("POST", "/blobs/uploads/").respond(500));
 
-    CopyResult result = copy(src("post500/app:1"), at(to, "post500/app:1"), client(to));
-
-    assertCopied(result, image, direct, dst("post500/app:1"));
-    assertThat(failed.fired()).isEqualTo(1);
+    assertThat(staged.fault().fired()).isEqualTo(1);
   }
 
   @Test
   void survivesAResetInTheMiddleOfTheSourceGet() {
-    ImageManifest image = seed("source-reset/app:1");
-    FaultProxy from = proxy(source);
-    FaultRule cut = from.on("GET", "/blobs/" + layer(image).digest()).resetResponseAfter(MIB);
+    Staged staged = survives("source-reset/app:1", registries.source,
+        (from, image) -> from.on("GET", "/blobs/" + layer(image).digest()).resetResponseAfter(MIB));
 
-    CopyResult result = copy(at(from, "source-reset/app:1"), dst("source-reset/app:1"), client(from));
-
-    assertCopied(result, image, direct, dst("source-reset/app:1"));
-    assertThat(cut.fired()).isEqualTo(1);
+    assertThat(staged.fault().fired()).isEqualTo(1);
   }
 
   @Test
   void survivesAResetInTheMiddleOfTheUploadBody() {
-    ImageManifest image = seed("upload-reset/app:1");
-    FaultProxy to = proxy(destination);
-    FaultRule cut = to.on("PUT", uploadOf(layer(image))).resetRequestAfter(MIB);
+    Staged staged = survives("upload-reset/app:1", registries.destination,
+        (to, image) -> to.on("PUT", uploadOf(layer(image))).resetRequestAfter(MIB));
 
-    CopyResult result = copy(src("upload-reset/app:1"), at(to, "upload-reset/app:1"), client(to));
-
-    assertCopied(result, image, direct, dst("upload-reset/app:1"));
-    assertThat(cut.fired()).isEqualTo(1);
+    assertThat(staged.fault().fired()).isEqualTo(1);
   }
 
   @Test
   void fetchesAgainASourceBlobWhoseBytesArrivedCorruptedOnce() {
-    ImageManifest image = seed("corrupt/app:1");
-    FaultProxy from = proxy(source);
-    FaultRule flip = from.on("GET", "/blobs/" + layer(image).digest()).flipResponseByte(LAYER / 2);
+    Staged staged = survives("corrupt/app:1", registries.source,
+        (from, image) -> from.on("GET", "/blobs/" + layer(image).digest()).flipResponseByte(LAYER / 2));
 
-    CopyResult result = copy(at(from, "corrupt/app:1"), dst("corrupt/app:1"), client(from));
-
-    assertCopied(result, image, direct, dst("corrupt/app:1"));
-    assertThat(flip.fired()).isEqualTo(1);
+    assertThat(staged.fault().fired()).isEqualTo(1);
   }
 
   @Test
   void waitsForASourceThatTakesTwoSecondsPerBody() {
-    ImageManifest image = seed("slow/app:1");
-    FaultProxy from = proxy(source);
-    FaultRule slow = from.on("GET", "").always().delayResponseBody(Duration.ofSeconds(2));
+    Staged staged = survives("slow/app:1", registries.source,
+        (from, image) -> from.on("GET", "").always().delayResponseBody(Duration.ofSeconds(2)));
 
-    CopyResult result = copy(at(from, "slow/app:1"), dst("slow/app:1"), client(from));
-
-    assertCopied(result, image, direct, dst("slow/app:1"));
     // the manifest, the config and both layers each came two seconds late
-    assertThat(slow.fired()).isGreaterThanOrEqualTo(4);
+    assertThat(staged.fault().fired()).isGreaterThanOrEqualTo(4);
   }
 
   @Test
   void copiesAndRecognisesAnUpToDateCopyWithoutDockerContentDigest() {
-    ImageManifest image = seed("no-digest/app:1");
-    FaultProxy from = proxy(source);
-    FaultProxy to = proxy(destination);
+    ImageManifest image = registries.seed("no-digest/app:1");
+    FaultProxy from = registries.proxy(registries.source);
+    FaultProxy to = registries.proxy(registries.destination);
     FaultRule fromStripped = from.on(FaultProxy.ANY, "").always().stripResponseHeader("Docker-Content-Digest");
     FaultRule toStripped = to.on(FaultProxy.ANY, "").always().stripResponseHeader("Docker-Content-Digest");
-    RegistryClient client = client(from, to);
+    RegistryClient client = registries.client(from, to);
 
     CopyResult first = copy(at(from, "no-digest/app:1"), at(to, "no-digest/app:1"), client);
     CopyResult again = copy(at(from, "no-digest/app:1"), at(to, "no-digest/app:1"), client);
 
-    assertCopied(first, image, direct, dst("no-digest/app:1"));
+    assertCopied(first, image, registries.direct, registries.dst("no-digest/app:1"));
     assertThat(again.upToDate()).isTrue();
     assertThat(again.digest()).isEqualTo(image.digest());
     assertThat(fromStripped.fired()).isPositive();
@@ -195,71 +146,72 @@ class CopyFaultToleranceIT {
 
   @Test
   void uploadsAgainWhenABlobHeadSays404ThoughTheBlobIsThere() {
-    ImageManifest image = seed("eventual/app:1");
-    FaultProxy to = proxy(destination);
-    RegistryClient client = client(to);
-    copy(src("eventual/app:1"), at(to, "eventual/app:warm"), client);
+    ImageManifest image = registries.seed("eventual/app:1");
+    FaultProxy to = registries.proxy(registries.destination);
+    RegistryClient client = registries.client(to);
+    copy(registries.src("eventual/app:1"), at(to, "eventual/app:warm"), client);
     List<FaultRule> stale = new ArrayList<>();
     for (Descriptor blob : blobs(image)) {
       stale.add(to.on("HEAD", "/blobs/" + blob.digest()).respond(404));
     }
 
-    CopyResult result = copy(src("eventual/app:1"), at(to, "eventual/app:1"), client);
+    CopyResult result = copy(registries.src("eventual/app:1"), at(to, "eventual/app:1"), client);
 
-    assertCopied(result, image, direct, dst("eventual/app:1"));
+    assertCopied(result, image, registries.direct, registries.dst("eventual/app:1"));
     assertThat(result.blobsCopied()).isEqualTo(blobs(image).size());
     assertThat(stale).allSatisfy(rule -> assertThat(rule.fired()).isEqualTo(1));
   }
 
   @Test
   void fetchesANewTokenWhenTheRegistryRejectsAnExpiredOne() {
-    SecuredRegistry secured = secured();
-    ImageManifest image = seed("expired/app:1");
-    FaultProxy to = proxy(secured.registry());
+    FaultyRegistries.SecuredRegistry secured = registries.secured();
+    ImageManifest image = registries.seed("expired/app:1");
+    FaultProxy to = registries.proxy(secured.registry());
     FaultRule expire = to.on("PUT", "/manifests/").revokeAuthorizations();
     int tokensBefore = secured.tokens().requests().size();
 
-    CopyResult result = copy(src("expired/app:1"), at(to, "expired/app:1"), client(credentials(to), to));
+    CopyResult result = copy(registries.src("expired/app:1"), at(to, "expired/app:1"),
+        registries.client(credentials(to), to));
 
     assertThat(expire.fired()).isEqualTo(1);
     assertThat(requests(to, "PUT", "/manifests/")).extracting(FaultProxy.Exchange::status).containsExactly(401, 201);
     assertThat(secured.tokens().requests().size()).isGreaterThan(tokensBefore + 1);
-    try (RegistryClient reader = reader(secured.registry())) {
-      assertCopied(result, image, reader, ImageReference.parse(secured.registry().address() + "/expired/app:1"));
+    try (RegistryClient reader = registries.reader(secured)) {
+      assertCopied(result, image, reader, secured.ref("expired/app:1"));
     }
   }
 
   @Test
   void fetchesANewTokenWhenTheTokenExpiresJustBeforeTheBlobUploadPut() {
-    SecuredRegistry secured = secured();
-    ImageManifest image = seed("expired-upload/app:1");
-    FaultProxy to = proxy(secured.registry());
+    FaultyRegistries.SecuredRegistry secured = registries.secured();
+    ImageManifest image = registries.seed("expired-upload/app:1");
+    FaultProxy to = registries.proxy(secured.registry());
     // the body of this PUT cannot be sent twice: the upload has to start over with a new token
     FaultRule expire = to.on("PUT", uploadOf(layer(image))).revokeAuthorizations();
 
-    CopyResult result = copy(src("expired-upload/app:1"), at(to, "expired-upload/app:1"), client(credentials(to), to));
+    CopyResult result = copy(registries.src("expired-upload/app:1"), at(to, "expired-upload/app:1"),
+        registries.client(credentials(to), to));
 
     assertThat(expire.fired()).isEqualTo(1);
-    try (RegistryClient reader = reader(secured.registry())) {
-      assertCopied(result, image, reader,
-          ImageReference.parse(secured.registry().address() + "/expired-upload/app:1"));
+    try (RegistryClient reader = registries.reader(secured)) {
+      assertCopied(result, image, reader, secured.ref("expired-upload/app:1"));
     }
   }
 
   @Test
   void keepsAuthorizationAwayFromTheStorageHostABlobRedirectsTo() {
-    SecuredRegistry secured = secured();
-    ImageReference origin = ImageReference.parse(secured.registry().address() + "/redirect/app:1");
+    FaultyRegistries.SecuredRegistry secured = registries.secured();
     ImageManifest image;
-    try (RegistryClient seeder = reader(secured.registry())) {
-      image = CopyFixtures.pushImage(seeder, origin, 11, LAYER, 50_000);
+    try (RegistryClient seeder = registries.reader(secured)) {
+      image = CopyFixtures.pushImage(seeder, secured.ref("redirect/app:1"), 11, LAYER, 50_000);
     }
-    FaultProxy from = proxy(secured.registry());
+    FaultProxy from = registries.proxy(secured.registry());
     FaultRule redirected = from.on("GET", "/blobs/sha256:").always().redirectToStorage();
 
-    CopyResult result = copy(at(from, "redirect/app:1"), dst("redirect/app:1"), client(credentials(from), from));
+    CopyResult result = copy(at(from, "redirect/app:1"), registries.dst("redirect/app:1"),
+        registries.client(credentials(from), from));
 
-    assertCopied(result, image, direct, dst("redirect/app:1"));
+    assertCopied(result, image, registries.direct, registries.dst("redirect/app:1"));
     assertThat(redirected.fired()).isGreaterThanOrEqualTo(blobs(image).size());
     // the registry demanded a token for these very requests, so there was one to leak
     assertThat(requests(from, "GET", "/blobs/")).filteredOn(e -> e.status() == 307)
@@ -271,115 +223,66 @@ class CopyFaultToleranceIT {
 
   @Test
   void failsCleanWhenTheUploadPostAlwaysAnswers500() {
-    seed("persistent500/app:1");
-    FaultProxy to = proxy(destination);
+    registries.seed("persistent500/app:1");
+    FaultProxy to = registries.proxy(registries.destination);
     to.on("POST", "/blobs/uploads/").always().respond(500);
+    RegistryClient client = registries.client(to);
 
-    assertThatThrownBy(() -> copy(src("persistent500/app:1"), at(to, "persistent500/app:1"), client(to)))
+    assertThatThrownBy(() -> copy(registries.src("persistent500/app:1"), at(to, "persistent500/app:1"), client))
         .isInstanceOf(CopyException.class)
         .cause().isInstanceOfSatisfying(RegistryResponseException.class, e -> assertThat(e.status()).isEqualTo(500));
 
     assertThat(requests(to, "POST", "/blobs/uploads/")).hasSizeGreaterThanOrEqualTo(
         RetryPolicy.defaults().maxAttempts());
-    assertThat(direct.headManifest(dst("persistent500/app:1"))).isEmpty();
+    assertThat(registries.direct.headManifest(registries.dst("persistent500/app:1"))).isEmpty();
   }
 
   @Test
   void failsCleanWhenTheTokenRealmDiesWithTheTokensExpired() {
-    SecuredRegistry secured = secured();
-    seed("dead-realm/app:1");
-    FaultProxy to = proxy(secured.registry());
+    FaultyRegistries.SecuredRegistry secured = registries.secured();
+    registries.seed("dead-realm/app:1");
+    FaultProxy to = registries.proxy(secured.registry());
     // just before the tag is written: the tokens held expire and the token server stops answering
     to.on("PUT", "/manifests/").run(() -> secured.realm().on(FaultProxy.ANY, "").always().reset());
     to.on("PUT", "/manifests/").revokeAuthorizations();
+    RegistryClient client = registries.client(credentials(to), to);
 
-    assertThatThrownBy(() -> copy(src("dead-realm/app:1"), at(to, "dead-realm/app:1"), client(credentials(to), to)))
+    assertThatThrownBy(() -> copy(registries.src("dead-realm/app:1"), at(to, "dead-realm/app:1"), client))
         .isInstanceOf(CopyException.class)
         .cause().isInstanceOfSatisfying(TransportException.class,
             e -> assertThat(e.url()).hasValueSatisfying(url -> assertThat(url).contains("/token")));
 
     secured.realm().clearRules();
-    try (RegistryClient reader = reader(secured.registry())) {
-      assertThat(reader.headManifest(ImageReference.parse(secured.registry().address() + "/dead-realm/app:1")))
-          .isEmpty();
+    try (RegistryClient reader = registries.reader(secured)) {
+      assertThat(reader.headManifest(secured.ref("dead-realm/app:1"))).isEmpty();
     }
   }
 
-  // --- the parts each test puts together
+  // --- what every test does and checks
 
-  /** A docker-registry with token auth, its token server reached through a proxy that can kill it. */
-  private record SecuredRegistry(TokenServer tokens, FaultProxy realm, DockerRegistryProcess registry) { }
+  /** A fault staged on a proxy that a copy went through. */
+  private record Staged(FaultProxy proxy, FaultRule fault) { }
 
-  private static SecuredRegistry secured() {
-    if (secured == null) {
-      TokenServer tokens = TokenServer.start(work.resolve("tokens")).user(USER, PASSWORD);
-      FaultProxy realm = FaultProxy.start(java.net.URI.create(tokens.realm()));
-      DockerRegistryProcess registry = DockerRegistryProcess.builder(work.resolve("secured"))
-          .token(realm.baseUri() + "/token", TokenServer.SERVICE, TokenServer.ISSUER, tokens.rootCertBundle()).start();
-      secured = new SecuredRegistry(tokens, realm, registry);
-    }
-    return secured;
-  }
+  /**
+   * Seeds {@code path} at the source, stages a fault on a proxy in front of {@code faulty} (the
+   * source or the destination registry), copies with default settings and checks the copy.
+   */
+  private static Staged survives(String path, DockerRegistryProcess faulty,
+      BiFunction<FaultProxy, ImageManifest, FaultRule> fault) {
+    ImageManifest image = registries.seed(path);
+    FaultProxy proxy = registries.proxy(faulty);
+    FaultRule rule = fault.apply(proxy, image);
+    boolean atSource = faulty == registries.source;
 
-  private FaultProxy proxy(DockerRegistryProcess registry) {
-    return keep(FaultProxy.start(registry.baseUri()));
-  }
+    CopyResult result = copy(atSource ? at(proxy, path) : registries.src(path),
+        atSource ? registries.dst(path) : at(proxy, path), registries.client(proxy));
 
-  private <T extends AutoCloseable> T keep(T part) {
-    closing.add(part);
-    return part;
-  }
-
-  private static CredentialProvider credentials(FaultProxy proxy) {
-    return CredentialProvider.of(proxy.address(), Credential.basic(USER, PASSWORD));
-  }
-
-  private static CredentialProvider credentials(DockerRegistryProcess registry) {
-    return CredentialProvider.of(registry.address(), Credential.basic(USER, PASSWORD));
-  }
-
-  /** A client with default settings (retries included), plain HTTP to the proxies and both registries. */
-  private RegistryClient client(FaultProxy... proxies) {
-    return client(CredentialProvider.anonymous(), proxies);
-  }
-
-  private RegistryClient client(CredentialProvider credentials, FaultProxy... proxies) {
-    List<String> hosts = new ArrayList<>();
-    for (FaultProxy p : proxies) {
-      hosts.add(p.address());
-    }
-    return keep(client(hosts, credentials));
-  }
-
-  private static RegistryClient client(List<String> hosts, CredentialProvider credentials) {
-    List<String> all = new ArrayList<>(hosts);
-    all.addAll(List.of(source.address(), destination.address()));
-    return RegistryClient.builder().plainHttp(all.toArray(String[]::new)).credentials(credentials).build();
-  }
-
-  /** A client of its own for a secured registry, with the test user's credentials. */
-  private static RegistryClient reader(DockerRegistryProcess registry) {
-    return client(List.of(registry.address()), credentials(registry));
+    assertCopied(result, image, registries.direct, registries.dst(path));
+    return new Staged(proxy, rule);
   }
 
   private static CopyResult copy(ImageReference from, ImageReference to, RegistryClient client) {
     return CopyOperation.from(from).to(to).execute(client);
-  }
-
-  private static ImageManifest seed(String path) {
-    return CopyFixtures.pushImage(direct, src(path), path.hashCode(), LAYER, 50_000);
-  }
-
-  private static ImageReference src(String path) {
-    return ImageReference.parse(source.address() + "/" + path);
-  }
-
-  private static ImageReference dst(String path) {
-    return ImageReference.parse(destination.address() + "/" + path);
-  }
-
-  private static ImageReference at(FaultProxy proxy, String path) {
-    return ImageReference.parse(proxy.address() + "/" + path);
   }
 
   private static Descriptor layer(ImageManifest image) {
@@ -414,17 +317,6 @@ class CopyFaultToleranceIT {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable c) {
-    if (c == null) {
-      return;
-    }
-    try {
-      c.close();
-    } catch (Exception ignored) {
-      // the next part still gets closed
     }
   }
 }

@@ -187,7 +187,8 @@ public final class FaultProxy implements AutoCloseable {
           answer(request, in, out, 404, Map.of(), outcome);
           return;
         }
-        HttpHead fetch = request.withTarget(signed.target()).without(Set.of("Authorization")).with("Host", signed.host());
+        HttpHead fetch = request.withTarget(signed.target()).without(Set.of("Authorization"))
+            .with("Host", signed.host());
         forward(signed.authorization().map(a -> fetch.with("Authorization", a)).orElse(fetch), in, out, client,
             new Plan(false, -1, -1, -1, Duration.ZERO, Set.of()), outcome);
         return;
