@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ferry.it.DockerRegistryProcess;
 import dev.ferry.it.FaultProxy;
 import dev.ferry.it.FaultRule;
+import dev.ferry.it.TokenServer;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.ImageManifest;
 import dev.ferry.reference.ImageReference;
@@ -182,17 +183,20 @@ class CopyFaultToleranceIT {
   }
 
   @Test
-  void fetchesANewTokenWhenTheTokenExpiresJustBeforeTheBlobUploadPut() {
+  void startsTheUploadOverWhenItsPutIsRefusedForAnExpiredToken() {
     FaultyRegistries.SecuredRegistry secured = registries.secured();
     ImageManifest image = registries.seed("expired-upload/app:1");
     FaultProxy to = registries.proxy(secured.registry());
-    // the body of this PUT cannot be sent twice: the upload has to start over with a new token
-    FaultRule expire = to.on("PUT", uploadOf(layer(image))).revokeAuthorizations();
+    // the registry's answer to a token that expired between the POST and the PUT; the PUT's body
+    // cannot be sent twice, so the upload has to start over (with the token fetched for the 401)
+    FaultRule expired = to.on("PUT", uploadOf(layer(image))).respond(401, Map.of("WWW-Authenticate",
+        "Bearer realm=\"" + secured.realm().baseUri() + "/token\",service=\"" + TokenServer.SERVICE
+            + "\",scope=\"repository:expired-upload/app:pull,push\",error=\"invalid_token\""));
 
     CopyResult result = copy(registries.src("expired-upload/app:1"), at(to, "expired-upload/app:1"),
         registries.client(credentials(to), to));
 
-    assertThat(expire.fired()).isEqualTo(1);
+    assertThat(expired.fired()).isEqualTo(1);
     try (RegistryClient reader = registries.reader(secured)) {
       assertCopied(result, image, reader, secured.ref("expired-upload/app:1"));
     }

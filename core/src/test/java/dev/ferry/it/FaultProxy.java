@@ -289,6 +289,7 @@ public final class FaultProxy implements AutoCloseable {
     drain(request, in);
     outcome.settle(status);
     String code = switch (status) {
+      case 401 -> "UNAUTHORIZED";
       case 429 -> "TOOMANYREQUESTS";
       case 503 -> "UNAVAILABLE";
       default -> "UNKNOWN";
