@@ -66,6 +66,7 @@ final class BlobCopier {
     }
     try {
       transfer(source, destination, blob);
+      ledger.held(destination, blob.digest());
       mine.complete(null);
     } catch (RuntimeException | Error e) {
       ledger.release(repository, digest, mine);
@@ -82,15 +83,17 @@ final class BlobCopier {
       return;
     }
     // the client mounts only within one registry and across repositories; elsewhere it uploads
+    ImageReference from = ledger == null || source.registry().equals(destination.registry()) ? source
+        : ledger.holder(destination, blob.digest()).orElse(source);
     BlobPushOptions options = BlobPushOptions.defaults()
         .mode(blob.size() <= MONOLITHIC_LIMIT ? UploadMode.MONOLITHIC : UploadMode.STREAMED)
-        .mountFrom(source);
+        .mountFrom(from);
     long start = System.nanoTime();
     Listeners.safely(() -> listener.blobStarted(new CopyEvent.BlobStarted(blob.digest(), blob.size())));
     BlobPushResult result = client.pushBlob(destination, blob, offset -> open(source, blob, offset), options);
     if (result.mounted()) {
       mounted.incrementAndGet();
-      Listeners.safely(() -> listener.blobMounted(new CopyEvent.BlobMounted(blob.digest(), blob.size(), source)));
+      Listeners.safely(() -> listener.blobMounted(new CopyEvent.BlobMounted(blob.digest(), blob.size(), from)));
       return;
     }
     copied.incrementAndGet();
