@@ -65,13 +65,35 @@ final class BlobCopier {
       }
     }
     try {
+      awaitOtherRepository(source, destination, blob, mine);
       transfer(source, destination, blob);
       ledger.held(destination, blob.digest());
       mine.complete(null);
     } catch (RuntimeException | Error e) {
       ledger.release(repository, digest, mine);
+      ledger.releaseRegistry(destination, blob.digest(), mine);
       mine.completeExceptionally(e);
       throw e;
+    }
+  }
+
+  /**
+   * When another repository of the destination registry is receiving this blob from
+   * another registry right now, waits for it so the blob is mounted from there rather than
+   * uploaded twice; if that transfer fails, this one uploads.
+   */
+  private void awaitOtherRepository(ImageReference source, ImageReference destination, Descriptor blob,
+      CompletableFuture<Void> mine) {
+    if (ledger == null || source.registry().equals(destination.registry())) {
+      return;
+    }
+    CompletableFuture<Void> elsewhere = ledger.claimRegistry(destination, blob.digest(), mine);
+    if (elsewhere != null) {
+      try {
+        elsewhere.join();
+      } catch (CompletionException | CancellationException failedElsewhere) {
+        // it did not get there: upload it ourselves
+      }
     }
   }
 
