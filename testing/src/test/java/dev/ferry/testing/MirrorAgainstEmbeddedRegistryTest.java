@@ -1,17 +1,14 @@
 package dev.ferry.testing;
 
+import static dev.ferry.it.PushedImages.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.copy.IndexMode;
 import dev.ferry.copy.PlatformSelection;
-import dev.ferry.manifest.Descriptor;
-import dev.ferry.manifest.ImageManifest;
-import dev.ferry.manifest.Manifest;
-import dev.ferry.manifest.MediaTypes;
+import dev.ferry.it.PushedImages;
 import dev.ferry.manifest.Platform;
 import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
-import dev.ferry.registry.BlobSource;
 import dev.ferry.registry.RegistryClient;
 import dev.ferry.registry.RetryPolicy;
 import dev.ferry.sync.Mirror;
@@ -20,10 +17,8 @@ import dev.ferry.sync.SyncListener;
 import dev.ferry.sync.SyncReport;
 import dev.ferry.sync.TagFilter;
 import dev.ferry.sync.TagSync;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -67,34 +62,6 @@ class MirrorAgainstEmbeddedRegistryTest {
 
   private static List<RecordedCall> writes(EmbeddedRegistry registry) {
     return registry.requests().stream().filter(c -> WRITES.contains(c.method())).toList();
-  }
-
-  /** Pushes a one-platform OCI image whose layers are these contents (a shared base layer gets the same digest). */
-  private Digest pushImage(ImageReference ref, byte[]... layers) {
-    ImageReference repository = ref.withoutTag();
-    StringBuilder json = new StringBuilder();
-    for (byte[] layer : layers) {
-      Descriptor d = Descriptor.of(MediaTypes.OCI_LAYER_TAR_GZIP, Digest.sha256(layer), layer.length);
-      client.pushBlob(repository, d, BlobSource.of(layer));
-      json.append(json.length() == 0 ? "" : ",").append(descriptorJson(d));
-    }
-    byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"tag\":\"" + ref + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
-    Descriptor c = Descriptor.of(MediaTypes.OCI_IMAGE_CONFIG, Digest.sha256(config), config.length);
-    client.pushBlob(repository, c, BlobSource.of(config));
-    byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_IMAGE_MANIFEST + "\",\"config\":"
-        + descriptorJson(c) + ",\"layers\":[" + json + "]}").getBytes(StandardCharsets.UTF_8);
-    return client.pushManifest(ref, Manifest.parse(manifest, MediaTypes.OCI_IMAGE_MANIFEST));
-  }
-
-  private static String descriptorJson(Descriptor d) {
-    return "{\"mediaType\":\"" + d.mediaType() + "\",\"digest\":\"" + d.digest() + "\",\"size\":" + d.size() + "}";
-  }
-
-  private static byte[] random(int size, long seed) {
-    byte[] bytes = new byte[size];
-    new Random(seed).nextBytes(bytes);
-    return bytes;
   }
 
   @Test
@@ -166,9 +133,9 @@ class MirrorAgainstEmbeddedRegistryTest {
   @Test
   void aSharedBaseLayerMovesOnceAndIsMountedIntoTheOtherRepository() {
     byte[] base = random(256 * 1024, 7);
-    pushImage(source.reference("team/web:1.0"), base, random(1000, 1));
-    pushImage(source.reference("team/web:1.1"), base, random(1000, 2));
-    pushImage(source.reference("team/api:1.0"), base, random(1000, 3));
+    PushedImages.push(client, source.reference("team/web:1.0"), "web 1.0", base, random(1000, 1));
+    PushedImages.push(client, source.reference("team/web:1.1"), "web 1.1", base, random(1000, 2));
+    PushedImages.push(client, source.reference("team/api:1.0"), "api 1.0", base, random(1000, 3));
     Digest baseDigest = Digest.sha256(base);
     Mirror mirror = Mirror.builder()
         .repositories(List.of(source.reference("team/web"), source.reference("team/api")), destination.address() + "/m")
