@@ -253,4 +253,26 @@ class MirrorAgainstEmbeddedRegistryTest {
       assertThat(report.pauses()).isEmpty();
     }
   }
+
+  @Test
+  void oneBadTagNeverStopsTheOthersUnlessAskedTo() {
+    for (String tag : List.of("1.0", "1.1", "1.2")) {
+      TestImages.image().push(source, "org/app:" + tag);
+    }
+    destination.failNext(1, r -> r.method().equals("PUT") && r.path().endsWith("/goes-on/manifests/1.1"), 500);
+    SyncReport goesOn = Mirror.builder().repository(source.reference("org/app"), destination.reference("goes-on"))
+        .build().sync(client);
+
+    assertThat(goesOn.tags()).extracting(t -> t.destination().tag().orElseThrow() + "=" + t.outcome())
+        .containsExactly("1.0=COPIED", "1.1=FAILED", "1.2=COPIED");
+    assertThat(goesOn.tags().get(1).reason().orElseThrow()).contains("500");
+
+    destination.failNext(1, r -> r.method().equals("PUT") && r.path().endsWith("/stops/manifests/1.1"), 500);
+    SyncReport stops = Mirror.builder().repository(source.reference("org/app"), destination.reference("stops"))
+        .concurrency(1).continueOnError(false).prune(true).build().sync(client);
+
+    assertThat(stops.tags()).extracting(t -> t.destination().tag().orElseThrow() + "=" + t.outcome())
+        .containsExactly("1.0=COPIED", "1.1=FAILED", "1.2=FAILED");
+    assertThat(stops.tags().get(2).reason().orElseThrow()).contains("not started");
+  }
 }
