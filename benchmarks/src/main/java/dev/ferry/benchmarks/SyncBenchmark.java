@@ -3,8 +3,10 @@ package dev.ferry.benchmarks;
 import dev.ferry.it.DockerRegistryProcess;
 import dev.ferry.it.PushedImages;
 import dev.ferry.it.Skopeo;
+import dev.ferry.it.TwoRegistries;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.RegistryClient;
+import dev.ferry.registry.RetryPolicy;
 import dev.ferry.sync.Mirror;
 import dev.ferry.sync.SyncReport;
 import java.io.IOException;
@@ -39,9 +41,10 @@ public final class SyncBenchmark {
     int runs = args.length == 2 && args[0].equals("--runs") ? Integer.parseInt(args[1]) : 3;
     Skopeo skopeo = Skopeo.require();
     Path work = Files.createTempDirectory("ferry-sync-bench");
-    try (DockerRegistryProcess source = DockerRegistryProcess.start(Files.createDirectories(work.resolve("src")));
-         DockerRegistryProcess destination = DockerRegistryProcess.start(Files.createDirectories(work.resolve("dst")));
-         RegistryClient client = RegistryClient.builder().plainHttp(source.address(), destination.address()).build()) {
+    try (TwoRegistries registries = TwoRegistries.start(work, RetryPolicy.defaults())) {
+      DockerRegistryProcess source = registries.source();
+      DockerRegistryProcess destination = registries.destination();
+      RegistryClient client = registries.client();
       ImageReference app = ImageReference.parse(source.address() + "/bench/app");
       byte[] base = PushedImages.random(256 * 1024, 1);
       for (int i = 0; i < TAGS; i++) {

@@ -6,6 +6,7 @@ import dev.ferry.copy.BulkEntry;
 import dev.ferry.copy.BulkResult;
 import dev.ferry.copy.CopyResult;
 import dev.ferry.copy.IndexMode;
+import dev.ferry.internal.Callbacks;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.MediaTypes;
 import dev.ferry.reference.Digest;

@@ -1,6 +1,7 @@
 package dev.ferry.sync;
 
 import dev.ferry.FerryException;
+import dev.ferry.internal.Callbacks;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.RateLimit;
 import dev.ferry.registry.RegistryClient;

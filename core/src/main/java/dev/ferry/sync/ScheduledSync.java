@@ -1,5 +1,6 @@
 package dev.ferry.sync;
 
+import dev.ferry.internal.Callbacks;
 import dev.ferry.registry.RegistryClient;
 import java.time.Duration;
 import java.util.Objects;

@@ -5,6 +5,7 @@ import static dev.ferry.it.PushedImages.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.it.DockerRegistryProcess;
+import dev.ferry.it.TwoRegistries;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.RegistryClient;
 import dev.ferry.registry.RetryPolicy;
@@ -25,37 +26,32 @@ class MirrorIT {
   @TempDir
   static Path work;
 
+  private static TwoRegistries registries;
   private static DockerRegistryProcess source;
   private static DockerRegistryProcess destination;
   private static RegistryClient client;
 
   @BeforeAll
   static void start() {
-    source = DockerRegistryProcess.start(work.resolve("source"));
-    destination = DockerRegistryProcess.start(work.resolve("destination"));
-    client = RegistryClient.builder().plainHttp(source.address(), destination.address())
-        .retryPolicy(RetryPolicy.none()).build();
+    registries = TwoRegistries.start(work, RetryPolicy.none());
+    source = registries.source();
+    destination = registries.destination();
+    client = registries.client();
   }
 
   @AfterAll
   static void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (source != null) {
-      source.close();
-    }
-    if (destination != null) {
-      destination.close();
+    if (registries != null) {
+      registries.close();
     }
   }
 
   private static ImageReference src(String path) {
-    return ImageReference.parse(source.address() + "/" + path);
+    return registries.src(path);
   }
 
   private static ImageReference dst(String path) {
-    return ImageReference.parse(destination.address() + "/" + path);
+    return registries.dst(path);
   }
 
   private static List<String> tagsAt(ImageReference repository) {
