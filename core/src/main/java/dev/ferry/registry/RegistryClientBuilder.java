@@ -2,6 +2,7 @@ package dev.ferry.registry;
 
 import dev.ferry.auth.CredentialProvider;
 import dev.ferry.internal.DigestWarmup;
+import dev.ferry.internal.Texts;
 import dev.ferry.internal.auth.AuthOptions;
 import dev.ferry.internal.auth.RegistryAuth;
 import dev.ferry.internal.http.ApacheTransport;
@@ -63,11 +64,11 @@ public final class RegistryClientBuilder {
    *
    * @param registries {@code host[:port]} of each registry, e.g. {@code localhost:5000}
    * @return this builder
-   * @throws IllegalArgumentException if a name is not a {@code host[:port]}
+   * @throws IllegalArgumentException if a name is not a {@code host[:port]} (a URL with a scheme is refused)
    */
   public RegistryClientBuilder insecure(String... registries) {
     for (String registry : registries) {
-      registry(registry, RegistryOptions.builder().insecure().build());
+      put(registry, RegistryOptions.builder().insecure().build(), "insecure");
     }
     return this;
   }
@@ -77,11 +78,11 @@ public final class RegistryClientBuilder {
    *
    * @param registries {@code host[:port]} of each registry
    * @return this builder
-   * @throws IllegalArgumentException if a name is not a {@code host[:port]}
+   * @throws IllegalArgumentException if a name is not a {@code host[:port]} (a URL with a scheme is refused)
    */
   public RegistryClientBuilder plainHttp(String... registries) {
     for (String registry : registries) {
-      registry(registry, RegistryOptions.builder().plainHttp().build());
+      put(registry, RegistryOptions.builder().plainHttp().build(), "plainHttp");
     }
     return this;
   }
@@ -92,11 +93,21 @@ public final class RegistryClientBuilder {
    * @param registry {@code host[:port]}, as in image references ({@code docker.io} means its API host)
    * @param options the settings
    * @return this builder
-   * @throws IllegalArgumentException if the name is not a {@code host[:port]}
+   * @throws IllegalArgumentException if the name is not a {@code host[:port]} (a URL with a scheme is refused)
    */
   public RegistryClientBuilder registry(String registry, RegistryOptions options) {
+    return put(registry, options, "registry");
+  }
+
+  private RegistryClientBuilder put(String registry, RegistryOptions options, String method) {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(options, "options");
+    int scheme = registry.indexOf("://");
+    if (scheme >= 0) {
+      // the scheme is what these settings decide; a URL here would contradict them or say nothing
+      throw new IllegalArgumentException(method + "(...) takes host[:port], not a URL: drop "
+          + Texts.quote(registry.substring(0, scheme + 3)) + " from " + Texts.quote(registry));
+    }
     registries.put(RegistryHosts.normalize(ImageReference.apiHost(RegistryHosts.normalize(registry))), options);
     return this;
   }
