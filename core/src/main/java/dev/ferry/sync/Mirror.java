@@ -89,7 +89,7 @@ public final class Mirror {
 
   /**
    * Like {@link #schedule(RegistryClient, Duration)}, on the caller's executor (which the
-   * caller owns and shuts down).
+   * caller owns and shuts down; once it is shut down, no further run is planned).
    *
    * @param client the client; it must stay open while the schedule runs
    * @param interval the pause between the end of one run and the start of the next

@@ -99,7 +99,7 @@ final class Prune {
           kept.putIfAbsent(there.get().digest(), tag);
           if (MediaTypes.isIndex(there.get().mediaType())
               && client.fetchManifest(pair.destination().withDigest(there.get().digest())) instanceof ImageIndex index) {
-            index.manifests().forEach(child -> kept.putIfAbsent(child.digest(), tag));
+            index.manifests().forEach(child -> kept.putIfAbsent(child.digest(), tag + " (as a platform of its index)"));
           }
         }
       } catch (FerryException e) {
@@ -119,7 +119,7 @@ final class Prune {
       for (String tag : tags) {
         out.add(new TagSync(pair.source().withTag(tag), pair.destination().withTag(tag), TagSync.Outcome.KEPT,
             Optional.of(digest), Optional.of("kept tag " + keeper + " points at the same digest, and deleting it"
-                + " would remove both"), 0));
+                + " would break that tag too"), 0));
       }
       return out;
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +89,12 @@ public final class ScheduledSync implements AutoCloseable {
   private void plan(long delayNanos) {
     synchronized (lock) {
       if (!closed) {
-        next = executor.schedule(this::runOnce, delayNanos, TimeUnit.NANOSECONDS);
+        try {
+          next = executor.schedule(this::runOnce, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+          // the caller shut its executor down: the schedule ends with it
+          closed = true;
+        }
       }
     }
   }

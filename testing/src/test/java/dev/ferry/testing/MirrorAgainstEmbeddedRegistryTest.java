@@ -275,4 +275,24 @@ class MirrorAgainstEmbeddedRegistryTest {
         .containsExactly("1.0=COPIED", "1.1=FAILED", "1.2=FAILED");
     assertThat(stops.tags().get(2).reason().orElseThrow()).contains("not started");
   }
+
+  @Test
+  void pruneKeepsATagThatPointsAtAPlatformOfAKeptIndex() {
+    TestImage multi = TestImages.image().platforms("linux/amd64", "linux/arm64").push(source, "org/app:2.0");
+    TestImages.image().push(source, "org/app:1.0");
+    Mirror.builder().repository(source.reference("org/app"), destination.reference("org/app")).build().sync(client);
+    Digest amd64 = multi.platforms().get(Platform.parse("linux/amd64"));
+    client.pushManifest(destination.reference("org/app:amd64-only"),
+        client.fetchManifest(destination.reference("org/app").withDigest(amd64)));
+
+    SyncReport report = Mirror.builder().repository(source.reference("org/app"), destination.reference("org/app"))
+        .tags(TagFilter.semver(">=2")).prune(true).build().sync(client);
+
+    assertThat(report.tags()).extracting(t -> t.destination().tag().orElseThrow() + "=" + t.outcome())
+        .containsExactlyInAnyOrder("2.0=UP_TO_DATE", "1.0=PRUNED", "amd64-only=KEPT");
+    assertThat(report.tags()).filteredOn(t -> t.outcome() == TagSync.Outcome.KEPT).singleElement()
+        .satisfies(t -> assertThat(t.reason().orElseThrow()).contains("kept tag 2.0 (as a platform of its index)"));
+    assertThat(client.fetchManifest(destination.reference("org/app:2.0")).digest()).isEqualTo(multi.digest());
+    assertThat(client.listTags(destination.reference("org/app"))).containsExactlyInAnyOrder("2.0", "amd64-only");
+  }
 }
