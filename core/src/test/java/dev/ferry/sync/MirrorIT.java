@@ -141,7 +141,8 @@ class MirrorIT {
       shares.add(report.tags().stream().map(t -> t.destination().repository()).collect(Collectors.toSet()));
     }
 
-    assertThat(shares.get(0)).doesNotContainAnyElementsOf(shares.get(1));
+    // which worker owns which depends on the registry's (random) port; that they never overlap does not
+    assertThat(java.util.Collections.disjoint(shares.get(0), shares.get(1))).isTrue();
     Set<String> all = new java.util.HashSet<>(shares.get(0));
     all.addAll(shares.get(1));
     assertThat(all).containsExactlyInAnyOrder("copy/a", "copy/b", "copy/c", "copy/d", "copy/deep/e");
