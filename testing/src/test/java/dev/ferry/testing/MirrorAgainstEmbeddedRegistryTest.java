@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.copy.IndexMode;
 import dev.ferry.copy.PlatformSelection;
 import dev.ferry.it.PushedImages;
+import dev.ferry.manifest.Descriptor;
+import dev.ferry.manifest.Manifest;
+import dev.ferry.manifest.MediaTypes;
 import dev.ferry.manifest.Platform;
 import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
+import dev.ferry.registry.BlobSource;
 import dev.ferry.registry.RegistryClient;
 import dev.ferry.registry.RetryPolicy;
 import dev.ferry.sync.Mirror;
@@ -17,6 +21,7 @@ import dev.ferry.sync.SyncListener;
 import dev.ferry.sync.SyncReport;
 import dev.ferry.sync.TagFilter;
 import dev.ferry.sync.TagSync;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -294,5 +299,42 @@ class MirrorAgainstEmbeddedRegistryTest {
         .satisfies(t -> assertThat(t.reason().orElseThrow()).contains("kept tag 2.0 (as a platform of its index)"));
     assertThat(client.fetchManifest(destination.reference("org/app:2.0")).digest()).isEqualTo(multi.digest());
     assertThat(client.listTags(destination.reference("org/app"))).containsExactlyInAnyOrder("2.0", "amd64-only");
+  }
+
+  /** An SBOM-like artifact whose subject is {@code subject}, pushed by digest and under cosign's signature tag. */
+  private void pushReferrer(TestImage subject) {
+    ImageReference repository = subject.reference().withoutTag();
+    byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
+    Descriptor emptyBlob = Descriptor.of(MediaTypes.OCI_EMPTY, Digest.sha256(empty), empty.length);
+    client.pushBlob(repository, emptyBlob, BlobSource.of(empty));
+    String emptyJson = "{\"mediaType\":\"" + MediaTypes.OCI_EMPTY + "\",\"digest\":\"" + emptyBlob.digest()
+        + "\",\"size\":2}";
+    byte[] artifact = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_IMAGE_MANIFEST + "\","
+        + "\"artifactType\":\"application/vnd.example.sbom\",\"config\":" + emptyJson + ",\"layers\":[" + emptyJson
+        + "],\"subject\":{\"mediaType\":\"" + subject.mediaType() + "\",\"digest\":\"" + subject.digest()
+        + "\",\"size\":" + subject.manifest().size() + "}}").getBytes(StandardCharsets.UTF_8);
+    Manifest manifest = Manifest.parse(artifact, MediaTypes.OCI_IMAGE_MANIFEST);
+    client.pushManifest(repository.withDigest(manifest.digest()), manifest);
+    client.pushManifest(repository.withTag(subject.digest().toString().replace(':', '-') + ".sig"), manifest);
+  }
+
+  @Test
+  void signatureTagsAreNotImagesButReferrersComeAlongWhenAsked() {
+    TestImage image = TestImages.image().push(source, "org/signed:1.0");
+    pushReferrer(image);
+    String signatureTag = image.digest().toString().replace(':', '-') + ".sig";
+
+    SyncReport plain = Mirror.builder().repository(source.reference("org/signed"), destination.reference("plain"))
+        .build().sync(client);
+    SyncReport withReferrers = Mirror.builder()
+        .repository(source.reference("org/signed"), destination.reference("signed"))
+        .referrers(true).build().sync(client);
+
+    assertThat(plain.tags()).extracting(t -> t.source().tag().orElseThrow()).containsExactly("1.0");
+    assertThat(client.listTags(destination.reference("plain"))).containsExactly("1.0");
+    assertThat(client.referrers(destination.reference("plain"), image.digest(), null)).isEmpty();
+    assertThat(withReferrers.tags()).extracting(t -> t.source().tag().orElseThrow()).containsExactly("1.0");
+    assertThat(client.referrers(destination.reference("signed"), image.digest(), null)).hasSize(1);
+    assertThat(client.listTags(destination.reference("signed"))).contains(signatureTag);
   }
 }
