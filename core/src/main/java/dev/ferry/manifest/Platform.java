@@ -179,7 +179,7 @@ public final class Platform {
   }
 
   /**
-   * This platform with another OS version, e.g. the Windows host build
+   * This platform with another OS version, for example the Windows host build
    * ({@code 10.0.20348.2340}) that {@link PlatformMatcher#compatible(Platform)} checks.
    *
    * @param osVersion the new OS version; empty for none
@@ -193,7 +193,7 @@ public final class Platform {
   }
 
   /**
-   * The operating system, e.g. {@code linux} or {@code windows}; may be empty when read from a
+   * The operating system, for example {@code linux} or {@code windows}; may be empty when read from a
    * manifest that left it out.
    *
    * @return the OS
@@ -204,7 +204,7 @@ public final class Platform {
   }
 
   /**
-   * The CPU architecture, e.g. {@code amd64} or {@code arm64}.
+   * The CPU architecture, for example {@code amd64} or {@code arm64}.
    *
    * @return the architecture
    * @since 0.1
@@ -214,7 +214,7 @@ public final class Platform {
   }
 
   /**
-   * The CPU variant, e.g. {@code v7} for {@code arm}.
+   * The CPU variant, for example {@code v7} for {@code arm}.
    *
    * @return the variant, or empty when there is none
    * @since 0.1

@@ -52,6 +52,7 @@ public final class RegistryClientBuilder {
    *
    * @param provider the provider, e.g. {@code CredentialProvider.defaults()}
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder credentials(CredentialProvider provider) {
     this.credentials = Objects.requireNonNull(provider, "provider");
@@ -65,6 +66,7 @@ public final class RegistryClientBuilder {
    * @param registries {@code host[:port]} of each registry, e.g. {@code localhost:5000}
    * @return this builder
    * @throws IllegalArgumentException if a name is not a {@code host[:port]} (a URL with a scheme is refused)
+   * @since 0.1
    */
   public RegistryClientBuilder insecure(String... registries) {
     for (String registry : registries) {
@@ -79,6 +81,7 @@ public final class RegistryClientBuilder {
    * @param registries {@code host[:port]} of each registry
    * @return this builder
    * @throws IllegalArgumentException if a name is not a {@code host[:port]} (a URL with a scheme is refused)
+   * @since 0.1
    */
   public RegistryClientBuilder plainHttp(String... registries) {
     for (String registry : registries) {
@@ -94,6 +97,7 @@ public final class RegistryClientBuilder {
    * @param options the settings
    * @return this builder
    * @throws IllegalArgumentException if the name is not a {@code host[:port]} (a URL with a scheme is refused)
+   * @since 0.1
    */
   public RegistryClientBuilder registry(String registry, RegistryOptions options) {
     return put(registry, options, "registry");
@@ -117,6 +121,7 @@ public final class RegistryClientBuilder {
    *
    * @param policy the policy, or {@link RetryPolicy#none()}
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder retryPolicy(RetryPolicy policy) {
     this.retryPolicy = Objects.requireNonNull(policy, "policy");
@@ -128,6 +133,7 @@ public final class RegistryClientBuilder {
    *
    * @param options {@link ProxyOptions#system()}, {@link ProxyOptions#of(String, int)} or none
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder proxy(ProxyOptions options) {
     this.proxy = Objects.requireNonNull(options, "options");
@@ -139,6 +145,7 @@ public final class RegistryClientBuilder {
    *
    * @param timeout a positive duration
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder connectTimeout(Duration timeout) {
     this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
@@ -152,6 +159,7 @@ public final class RegistryClientBuilder {
    *
    * @param timeout a positive duration
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder socketTimeout(Duration timeout) {
     this.socketTimeout = Objects.requireNonNull(timeout, "timeout");
@@ -165,6 +173,7 @@ public final class RegistryClientBuilder {
    * @param product the application's product token, e.g. {@code my-plugin/2.1}
    * @return this builder
    * @throws IllegalArgumentException if the token has control characters
+   * @since 0.1
    */
   public RegistryClientBuilder userAgent(String product) {
     Objects.requireNonNull(product, "product");
@@ -182,6 +191,7 @@ public final class RegistryClientBuilder {
    * @param total the most open connections
    * @param perRegistry the most to one host
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder maxConnections(int total, int perRegistry) {
     this.maxConnections = total;
@@ -197,6 +207,7 @@ public final class RegistryClientBuilder {
    *
    * @param enabled whether to use the password grant
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder oauth2PasswordGrant(boolean enabled) {
     this.oauth2PasswordGrant = enabled;
@@ -208,6 +219,7 @@ public final class RegistryClientBuilder {
    *
    * @param clientId the client id, e.g. the name of the application
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder oauth2ClientId(String clientId) {
     this.oauth2ClientId = Objects.requireNonNull(clientId, "clientId");
@@ -219,6 +231,7 @@ public final class RegistryClientBuilder {
    *
    * @return a thread-safe client; close it when done
    * @throws IllegalArgumentException if a setting is out of range
+   * @since 0.1
    */
   public RegistryClient build() {
     DigestWarmup.start();

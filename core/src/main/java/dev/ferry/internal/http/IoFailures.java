@@ -49,7 +49,7 @@ final class IoFailures {
         || failure instanceof ConnectionClosedException || failure instanceof EOFException;
   }
 
-  /** A short reason, e.g. {@code connection refused}; exception messages are escaped and cut. */
+  /** A short reason, for example {@code connection refused}; exception messages are escaped and cut. */
   static String describe(IOException e) {
     IOException failure = unwrap(e);
     String detail = failure.getMessage() == null ? "" : ": " + Texts.escape(failure.getMessage());
