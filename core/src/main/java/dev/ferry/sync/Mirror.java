@@ -43,7 +43,11 @@ public final class Mirror {
     this.settings = settings;
   }
 
-  /** {@return a builder for a mirror} */
+  /**
+   * {@return a builder for a mirror}
+   *
+   * @since 0.1
+   */
   public static MirrorBuilder builder() {
     return new MirrorBuilder();
   }
@@ -56,6 +60,7 @@ public final class Mirror {
    * @param client the client for every registry involved
    * @return what was done, tag by tag
    * @throws CancellationException if the thread is interrupted
+   * @since 0.1
    */
   public SyncReport sync(RegistryClient client) {
     return run(client, false);
@@ -68,6 +73,7 @@ public final class Mirror {
    * @param client the client for every registry involved
    * @return what would be done, tag by tag
    * @throws CancellationException if the thread is interrupted
+   * @since 0.1
    */
   public SyncReport plan(RegistryClient client) {
     return run(client, true);
@@ -82,6 +88,7 @@ public final class Mirror {
    * @param interval the pause between the end of one run and the start of the next
    * @return the running schedule; close it to stop
    * @throws IllegalArgumentException if the interval is not positive
+   * @since 0.1
    */
   public ScheduledSync schedule(RegistryClient client, Duration interval) {
     return ScheduledSync.start(this, client, interval, null);
@@ -96,6 +103,7 @@ public final class Mirror {
    * @param executor where runs happen
    * @return the running schedule; close it to stop
    * @throws IllegalArgumentException if the interval is not positive
+   * @since 0.1
    */
   public ScheduledSync schedule(RegistryClient client, Duration interval, ScheduledExecutorService executor) {
     return ScheduledSync.start(this, client, interval, Objects.requireNonNull(executor, "executor"));
@@ -109,6 +117,7 @@ public final class Mirror {
    * @param count how many workers
    * @return the restricted mirror
    * @throws IllegalArgumentException unless {@code 0 <= index < count}
+   * @since 0.1
    */
   public Mirror shard(int index, int count) {
     return new Mirror(settings.withShard(index, count));

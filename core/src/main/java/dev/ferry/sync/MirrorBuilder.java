@@ -26,7 +26,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class MirrorBuilder {
-  /** Default number of images copied at once. */
+  /**
+   * Default number of images copied at once.
+   *
+   * @since 0.1
+   */
   public static final int DEFAULT_CONCURRENCY = 4;
 
   private final List<RepositorySource> sources = new ArrayList<>();
@@ -52,6 +56,7 @@ public final class MirrorBuilder {
    * @param source e.g. {@code quay.io/org/app}
    * @param destination e.g. {@code registry.local/mirror/app}
    * @return this builder
+   * @since 0.1
    */
   public MirrorBuilder repository(ImageReference source, ImageReference destination) {
     sources.add(new RepositorySource.Pair(new RepositoryPair(Objects.requireNonNull(source, "source"),
@@ -65,6 +70,7 @@ public final class MirrorBuilder {
    * @param repositories the source repositories
    * @param mapping source repository to destination repository
    * @return this builder
+   * @since 0.1
    */
   public MirrorBuilder repositories(List<ImageReference> repositories,
       Function<ImageReference, ImageReference> mapping) {
@@ -82,6 +88,7 @@ public final class MirrorBuilder {
    * @param destinationPrefix {@code registry[/path]}
    * @return this builder
    * @throws dev.ferry.reference.InvalidReferenceException if the prefix is not a registry and path
+   * @since 0.1
    */
   public MirrorBuilder repositories(List<ImageReference> repositories, String destinationPrefix) {
     return repositories(repositories, RepositorySource.underPrefix("", Objects.requireNonNull(destinationPrefix,
@@ -99,6 +106,7 @@ public final class MirrorBuilder {
    * @param destinationPrefix {@code registry[/path]}
    * @return this builder
    * @throws dev.ferry.reference.InvalidReferenceException if either is not a registry and path
+   * @since 0.1
    */
   public MirrorBuilder namespace(String registryAndNamespace, String destinationPrefix) {
     Objects.requireNonNull(registryAndNamespace, "registryAndNamespace");
@@ -115,6 +123,7 @@ public final class MirrorBuilder {
    * @param mapping source repository to destination repository
    * @return this builder
    * @throws dev.ferry.reference.InvalidReferenceException if the first is not a registry and path
+   * @since 0.1
    */
   public MirrorBuilder namespace(String registryAndNamespace, Function<ImageReference, ImageReference> mapping) {
     String[] parts = split(Objects.requireNonNull(registryAndNamespace, "registryAndNamespace"));
@@ -137,6 +146,7 @@ public final class MirrorBuilder {
    *
    * @param tags the filter
    * @return this builder
+   * @since 0.1
    */
   public MirrorBuilder tags(TagFilter tags) {
     this.filter = Objects.requireNonNull(tags, "tags");
@@ -149,6 +159,7 @@ public final class MirrorBuilder {
    *
    * @param selection the platforms
    * @return this builder
+   * @since 0.1
    */
   public MirrorBuilder platforms(PlatformSelection selection) {
     this.platforms = Objects.requireNonNull(selection, "selection");
@@ -162,6 +173,7 @@ public final class MirrorBuilder {
    *
    * @param mode the mode
    * @return this builder
+   * @since 0.1
    */
   public MirrorBuilder indexMode(IndexMode mode) {
     this.indexMode = Objects.requireNonNull(mode, "mode");
@@ -173,6 +185,7 @@ public final class MirrorBuilder {
    *
    * @param include whether to; false by default
    * @return this builder
+   * @since 0.1
    */
   public MirrorBuilder referrers(boolean include) {
     this.referrers = include;
@@ -185,6 +198,7 @@ public final class MirrorBuilder {
    * @param images at least 1
    * @return this builder
    * @throws IllegalArgumentException if {@code images < 1}
+   * @since 0.1
    */
   public MirrorBuilder concurrency(int images) {
     if (images < 1) {
@@ -200,6 +214,7 @@ public final class MirrorBuilder {
    *
    * @param goOn whether to continue
    * @return this builder
+   * @since 0.1
    */
   public MirrorBuilder continueOnError(boolean goOn) {
     this.continueOnError = goOn;
@@ -215,6 +230,7 @@ public final class MirrorBuilder {
    *
    * @param enabled whether to prune
    * @return this builder
+   * @since 0.1
    */
   public MirrorBuilder prune(boolean enabled) {
     this.prune = enabled;
@@ -230,6 +246,7 @@ public final class MirrorBuilder {
    * @param requests at least 0
    * @return this builder
    * @throws IllegalArgumentException if {@code requests < 0}
+   * @since 0.1
    */
   public MirrorBuilder minRemaining(long requests) {
     if (requests < 0) {
@@ -244,6 +261,7 @@ public final class MirrorBuilder {
    *
    * @param newListener the listener
    * @return this builder
+   * @since 0.1
    */
   public MirrorBuilder listener(SyncListener newListener) {
     this.listener = Objects.requireNonNull(newListener, "listener");
@@ -259,6 +277,7 @@ public final class MirrorBuilder {
    * @param count how many workers
    * @return this builder
    * @throws IllegalArgumentException unless {@code 0 <= index < count}
+   * @since 0.1
    */
   public MirrorBuilder shard(int index, int count) {
     Shards.check(index, count);
@@ -278,6 +297,7 @@ public final class MirrorBuilder {
    * @return the mirror
    * @throws IllegalStateException if no repository was named
    * @throws IllegalArgumentException if {@link IndexMode#PRESERVE_ORIGINAL} is asked with a partial platform selection
+   * @since 0.1
    */
   public Mirror build() {
     if (sources.isEmpty()) {

@@ -22,6 +22,7 @@ public record RateLimitPause(String registry, RateLimit limit, Duration pause) {
    * @param registry the registry
    * @param limit the rate limit
    * @param pause the pause
+   * @since 0.1
    */
   public RateLimitPause {
     Objects.requireNonNull(registry, "registry");

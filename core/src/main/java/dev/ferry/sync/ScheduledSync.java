@@ -123,12 +123,20 @@ public final class ScheduledSync implements AutoCloseable {
     }
   }
 
-  /** {@return how many runs have finished with a report} */
+  /**
+   * {@return how many runs have finished with a report}
+   *
+   * @since 0.1
+   */
   public long runs() {
     return runs.get();
   }
 
-  /** {@return the report of the last run that finished, if any} */
+  /**
+   * {@return the report of the last run that finished, if any}
+   *
+   * @since 0.1
+   */
   public Optional<SyncReport> lastReport() {
     return Optional.ofNullable(last);
   }
@@ -137,6 +145,7 @@ public final class ScheduledSync implements AutoCloseable {
    * Stops the schedule: no run starts after this, a run in flight is cancelled, and
    * this returns once that run has ended (or after a bounded wait for a request already
    * on the wire). The client stays open; a caller's executor is not shut down.
+   * @since 0.1
    */
   @Override
   public void close() {

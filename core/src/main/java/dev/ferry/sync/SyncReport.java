@@ -34,6 +34,7 @@ public record SyncReport(List<TagSync> tags, List<RateLimitPause> pauses, long b
    * @param bytesMoved bytes uploaded
    * @param duration the duration
    * @param dryRun whether nothing was written
+   * @since 0.1
    */
   public SyncReport {
     tags = List.copyOf(tags);
@@ -41,27 +42,47 @@ public record SyncReport(List<TagSync> tags, List<RateLimitPause> pauses, long b
     Objects.requireNonNull(duration, "duration");
   }
 
-  /** {@return how many tags were copied (would be, in a plan)} */
+  /**
+   * {@return how many tags were copied (would be, in a plan)}
+   *
+   * @since 0.1
+   */
   public int copied() {
     return count(TagSync.Outcome.COPIED);
   }
 
-  /** {@return how many tags were already up to date} */
+  /**
+   * {@return how many tags were already up to date}
+   *
+   * @since 0.1
+   */
   public int upToDate() {
     return count(TagSync.Outcome.UP_TO_DATE);
   }
 
-  /** {@return how many destination tags were deleted (would be, in a plan)} */
+  /**
+   * {@return how many destination tags were deleted (would be, in a plan)}
+   *
+   * @since 0.1
+   */
   public int pruned() {
     return count(TagSync.Outcome.PRUNED);
   }
 
-  /** {@return how many tags (or repositories) failed} */
+  /**
+   * {@return how many tags (or repositories) failed}
+   *
+   * @since 0.1
+   */
   public int failed() {
     return count(TagSync.Outcome.FAILED);
   }
 
-  /** {@return whether nothing failed} */
+  /**
+   * {@return whether nothing failed}
+   *
+   * @since 0.1
+   */
   public boolean succeeded() {
     return failed() == 0;
   }

@@ -45,7 +45,11 @@ public final class TagFilter {
     this.artifacts = artifacts;
   }
 
-  /** {@return every image tag} */
+  /**
+   * {@return every image tag}
+   *
+   * @since 0.1
+   */
   public static TagFilter all() {
     return ALL;
   }
@@ -56,6 +60,7 @@ public final class TagFilter {
    * @param regex a {@link java.util.regex.Pattern} expression, e.g. {@code ^v[0-9.]+$}
    * @return the filter
    * @throws InvalidTagFilterException if the expression does not compile
+   * @since 0.1
    */
   public static TagFilter matching(String regex) {
     Objects.requireNonNull(regex, "regex");
@@ -78,6 +83,7 @@ public final class TagFilter {
    * @param range the range
    * @return the filter
    * @throws InvalidTagFilterException if the range is not in that grammar
+   * @since 0.1
    */
   public static TagFilter semver(String range) {
     SemverRange parsed = SemverRange.parse(Objects.requireNonNull(range, "range"));
@@ -90,6 +96,7 @@ public final class TagFilter {
    *
    * @param other the other filter
    * @return the filter
+   * @since 0.1
    */
   public TagFilter and(TagFilter other) {
     Objects.requireNonNull(other, "other");
@@ -104,6 +111,7 @@ public final class TagFilter {
    *
    * @param other the other filter
    * @return the filter
+   * @since 0.1
    */
   public TagFilter or(TagFilter other) {
     Objects.requireNonNull(other, "other");
@@ -114,7 +122,11 @@ public final class TagFilter {
     }, artifacts || other.artifacts);
   }
 
-  /** {@return the image tags this filter does not pick} */
+  /**
+   * {@return the image tags this filter does not pick}
+   *
+   * @since 0.1
+   */
   public TagFilter not() {
     return new TagFilter("not " + description, tags -> {
       Set<String> picked = Set.copyOf(pick.apply(tags));
@@ -130,6 +142,7 @@ public final class TagFilter {
    * @param count at least 1
    * @return the filter
    * @throws IllegalArgumentException if {@code count < 1}
+   * @since 0.1
    */
   public TagFilter newest(int count) {
     if (count < 1) {
@@ -147,6 +160,7 @@ public final class TagFilter {
    * The same filter, with digest-only and signature tags no longer left out beforehand.
    *
    * @return the filter
+   * @since 0.1
    */
   public TagFilter includingArtifactTags() {
     return new TagFilter(description + ".includingArtifactTags()", pick, true);
@@ -157,6 +171,7 @@ public final class TagFilter {
    *
    * @param tags a repository's tags
    * @return the picked tags
+   * @since 0.1
    */
   public List<String> select(Collection<String> tags) {
     List<String> distinct = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(tags, "tags")));

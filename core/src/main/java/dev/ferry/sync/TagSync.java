@@ -49,6 +49,7 @@ public record TagSync(ImageReference source, ImageReference destination, Outcome
    * @param digest the digest
    * @param reason the reason
    * @param bytes the bytes uploaded
+   * @since 0.1
    */
   public TagSync {
     Objects.requireNonNull(source, "source");
