@@ -153,8 +153,24 @@ final class MirrorRun {
     return memory.written(sourceManifest.digest());
   }
 
-  /** Copies every job in one bulk copy; returns the bytes uploaded. */
+  /**
+   * Copies every job, one bulk copy per source registry (so blobs shared by several tags move
+   * once); returns the bytes uploaded.
+   */
   private long copy(List<Job> jobs) {
+    Map<String, List<Job>> byRegistry = new LinkedHashMap<>();
+    for (Job job : jobs) {
+      byRegistry.computeIfAbsent(job.source().registry(), r -> new ArrayList<>()).add(job);
+    }
+    long bytes = 0;
+    for (List<Job> group : byRegistry.values()) {
+      bytes += copyFrom(group);
+    }
+    return bytes;
+  }
+
+  /** Copies jobs whose sources share one registry, each pull let through by the rate-limit gate. */
+  private long copyFrom(List<Job> jobs) {
     if (jobs.isEmpty()) {
       return 0;
     }
@@ -166,20 +182,22 @@ final class MirrorRun {
         later.add(job);
       }
     }
-    BulkResult result = BulkCopy.of(List.copyOf(bySource.keySet()), source -> {
-      gate.beforePull(source);
-      return bySource.get(source).destination();
-    })
+    ImageReference anyOfThem = jobs.get(0).source();
+    BulkResult result = BulkCopy.of(List.copyOf(bySource.keySet()), source -> bySource.get(source).destination())
         .concurrency(settings.concurrency())
         .continueOnError(settings.continueOnError())
-        .configure(op -> op.platforms(settings.platforms()).indexMode(settings.indexMode())
-            .includeReferrers(settings.referrers()).listener(settings.listener().copyListener()))
+        .configure(op -> {
+          // called on the worker right before each image's copy, which pulls its manifests
+          gate.beforePull(anyOfThem);
+          return op.platforms(settings.platforms()).indexMode(settings.indexMode())
+              .includeReferrers(settings.referrers()).listener(settings.listener().copyListener());
+        })
         .execute(client);
     long bytes = 0;
     for (BulkEntry entry : result.entries()) {
       bytes += outcome(bySource.get(entry.source()), entry);
     }
-    return bytes + copy(later);
+    return bytes + copyFrom(later);
   }
 
   private long outcome(Job job, BulkEntry entry) {

@@ -38,7 +38,7 @@ final class RateLimitGate {
     this.listener = listener;
   }
 
-  /** Returns when a pull of this source may go ahead. */
+  /** Returns when a pull from this source's registry may go ahead; the source is what a refresh HEADs. */
   void beforePull(ImageReference source) {
     if (minRemaining <= 0) {
       return;
