@@ -16,6 +16,7 @@ module dev.ferry.core {
   exports dev.ferry.auth;
   exports dev.ferry.registry;
   exports dev.ferry.copy;
+  exports dev.ferry.sync;
 
   uses dev.ferry.auth.CredentialProvider;
 }

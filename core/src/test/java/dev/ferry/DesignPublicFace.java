@@ -9,6 +9,11 @@ import dev.ferry.manifest.ImageIndex;
 import dev.ferry.manifest.Manifest;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.RegistryClient;
+import dev.ferry.sync.Mirror;
+import dev.ferry.sync.ScheduledSync;
+import dev.ferry.sync.SyncReport;
+import dev.ferry.sync.TagFilter;
+import java.time.Duration;
 
 /**
  * The public face of DESIGN.md, written exactly as it stands there: this class
@@ -39,5 +44,18 @@ final class DesignPublicFace {
               .execute(client);
       System.out.println(result.digest());                  // equals the source digest when preserved
     }
+  }
+
+  static void mirrorsKeptInStep(RegistryClient client) {
+    Mirror mirror = Mirror.builder()
+        .repository(ImageReference.parse("quay.io/org/app"), ImageReference.parse("registry.local/mirror/app"))
+        .tags(TagFilter.matching("^v[0-9.]+$").and(TagFilter.semver(">=1.4.0")).newest(10))
+        .platforms(PlatformSelection.all())
+        .prune(false)                                          // true: delete destination tags the filter no longer yields
+        .build();
+    SyncReport report = mirror.sync(client);                   // report.copied(), upToDate(), pruned(), failed(): counts
+    try (ScheduledSync running = mirror.schedule(client, Duration.ofMinutes(15))) {
+      System.out.println(report.copied() + report.upToDate() + report.pruned() + report.failed());
+    } // re-sync until closed
   }
 }

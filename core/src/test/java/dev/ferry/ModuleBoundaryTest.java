@@ -32,7 +32,7 @@ class ModuleBoundaryTest {
     assertThat(descriptor.name()).isEqualTo("dev.ferry.core");
     assertThat(exported).containsExactlyInAnyOrder(
         "dev.ferry", "dev.ferry.reference", "dev.ferry.manifest", "dev.ferry.auth", "dev.ferry.registry",
-        "dev.ferry.copy");
+        "dev.ferry.copy", "dev.ferry.sync");
     assertThat(exported).noneMatch(p -> p.contains(".internal"));
   }
 

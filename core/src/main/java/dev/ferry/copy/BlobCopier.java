@@ -66,12 +66,35 @@ final class BlobCopier {
       }
     }
     try {
+      awaitOtherRepository(source, destination, blob, mine);
       transfer(source, destination, blob);
+      ledger.held(destination, blob.digest());
       mine.complete(null);
     } catch (RuntimeException | Error e) {
       ledger.release(repository, digest, mine);
+      ledger.releaseRegistry(destination, blob.digest(), mine);
       mine.completeExceptionally(e);
       throw e;
+    }
+  }
+
+  /**
+   * When another repository of the destination registry is receiving this blob from
+   * another registry right now, waits for it so the blob is mounted from there rather than
+   * uploaded twice; if that transfer fails, this one uploads.
+   */
+  private void awaitOtherRepository(ImageReference source, ImageReference destination, Descriptor blob,
+      CompletableFuture<Void> mine) {
+    if (ledger == null || source.registry().equals(destination.registry())) {
+      return;
+    }
+    CompletableFuture<Void> elsewhere = ledger.claimRegistry(destination, blob.digest(), mine);
+    if (elsewhere != null) {
+      try {
+        elsewhere.join();
+      } catch (CompletionException | CancellationException failedElsewhere) {
+        // it did not get there: upload it ourselves
+      }
     }
   }
 
@@ -83,15 +106,17 @@ final class BlobCopier {
       return;
     }
     // the client mounts only within one registry and across repositories; elsewhere it uploads
+    ImageReference from = ledger == null || source.registry().equals(destination.registry()) ? source
+        : ledger.holder(destination, blob.digest()).orElse(source);
     BlobPushOptions options = BlobPushOptions.defaults()
         .mode(blob.size() <= MONOLITHIC_LIMIT ? UploadMode.MONOLITHIC : UploadMode.STREAMED)
-        .mountFrom(source);
+        .mountFrom(from);
     long start = System.nanoTime();
     Listeners.safely(() -> listener.blobStarted(new CopyEvent.BlobStarted(blob.digest(), blob.size())));
     BlobPushResult result = push(source, destination, blob, options);
     if (result.mounted()) {
       mounted.incrementAndGet();
-      Listeners.safely(() -> listener.blobMounted(new CopyEvent.BlobMounted(blob.digest(), blob.size(), source)));
+      Listeners.safely(() -> listener.blobMounted(new CopyEvent.BlobMounted(blob.digest(), blob.size(), from)));
       return;
     }
     copied.incrementAndGet();

@@ -140,6 +140,48 @@ public final class DockerRegistryProcess implements AutoCloseable {
     return URI.create((tls ? "https://" : "http://") + address());
   }
 
+  /**
+   * Every request the registry has answered so far, as {@code "METHOD /path STATUS"} from
+   * its access log, in order. The registry writes a line after it answers, so this first
+   * sends a marker request of its own (left out of the result) and waits for its line:
+   * everything answered before the call is then in the list. Plain HTTP only.
+   */
+  public List<String> requests() {
+    String marker = "/v2/?ferry-marker=" + java.util.UUID.randomUUID();
+    try {
+      java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create("http://" + address() + marker).toURL()
+          .openConnection();
+      c.getResponseCode();
+      c.disconnect();
+      java.util.regex.Pattern line = java.util.regex.Pattern.compile("\"([A-Z]+) (\\S+) HTTP/[0-9.]+\" (\\d{3}) ");
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (System.nanoTime() < deadline) {
+        List<String> requests = new java.util.ArrayList<>();
+        boolean seen = false;
+        for (String l : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+          java.util.regex.Matcher m = line.matcher(l);
+          if (m.find()) {
+            if (m.group(2).equals(marker)) {
+              seen = true;
+            } else if (!m.group(2).contains("ferry-marker=")) {
+              requests.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
+            }
+          }
+        }
+        if (seen) {
+          return requests;
+        }
+        Thread.sleep(10);  // the access log is a file: nothing to wait on but its growth
+      }
+      throw new AssertionError("the marker request never reached docker-registry's log:\n" + logTail());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while reading the request log", e);
+    }
+  }
+
   /** The registry's own log, for failure messages. */
   public String logTail() {
     try {

@@ -56,6 +56,9 @@ class ExamplesTest {
     assertThat(run(BulkMigrate::main)).contains("3 copied, 1 failed");
     assertThat(run(MigrateRepository::main)).contains("Plan: 3 images to copy, 1 image skipped")
         .contains("+          image: \"").contains("@sha256:").contains("migrated");
+    assertThat(run(MirrorOnSchedule::main)).contains("run 1: 3 copied, 0 up to date")
+        .contains("run 2: 1 copied, 3 up to date").contains("run 3: 0 copied, 4 up to date")
+        .contains("mirrored: app [1.4.0, 1.4.1], worker [v1.5.0, v1.6.0]");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.ferry.testing.internal.DirectoryStorage;
 import dev.ferry.testing.internal.Gate;
 import dev.ferry.testing.internal.Listeners;
 import dev.ferry.testing.internal.MemoryStorage;
+import dev.ferry.testing.internal.RateLimiter;
 import dev.ferry.testing.internal.Router;
 import dev.ferry.testing.internal.Storage;
 import dev.ferry.testing.internal.TlsMaterial;
@@ -91,6 +92,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
   private final @Nullable TlsMaterial tls;
   private final @Nullable String seedUser;
   private final @Nullable String seedPassword;
+  private final @Nullable RateLimiter rateLimiter;
 
   EmbeddedRegistry(EmbeddedRegistryBuilder builder) {
     if (builder.auth == Gate.Mode.NONE && builder.policy.hasUsers()) {
@@ -127,6 +129,9 @@ public final class EmbeddedRegistry implements AutoCloseable {
       throw new EmbeddedRegistryException("cannot listen on loopback port " + builder.port, e);
     }
     this.router = listeners.router();
+    router.immutableTags(builder.immutableTags);
+    this.rateLimiter = builder.rateLimit < 0 ? null : new RateLimiter(builder.rateLimit, builder.rateLimitWindow);
+    router.rateLimit(rateLimiter);
     this.address = "localhost:" + listeners.port();
     this.readOnlyAtStart = builder.readOnly;
   }
@@ -451,6 +456,20 @@ public final class EmbeddedRegistry implements AutoCloseable {
       throw new IllegalArgumentException("bytesPerSecond must be at least 1, was " + bytesPerSecond);
     }
     router.faults().throttle(bytesPerSecond, matching);
+  }
+
+  /**
+   * Gives back every pull of the limit set with {@link EmbeddedRegistryBuilder#rateLimit},
+   * as a new window would.
+   *
+   * @throws IllegalStateException if the registry was built without a rate limit
+   * @since 0.1
+   */
+  public void resetRateLimit() {
+    if (rateLimiter == null) {
+      throw new IllegalStateException("this registry has no rate limit: build it with rateLimit(limit, window)");
+    }
+    rateLimiter.reset();
   }
 
   /**

@@ -27,6 +27,9 @@ public final class EmbeddedRegistryBuilder {
   Clock clock = Clock.systemUTC();
   boolean readOnly;
   boolean redirectBlobs;
+  boolean immutableTags;
+  long rateLimit = -1;
+  Duration rateLimitWindow = Duration.ZERO;
 
   EmbeddedRegistryBuilder() {}
 
@@ -257,6 +260,43 @@ public final class EmbeddedRegistryBuilder {
       throw new IllegalArgumentException("port out of range: " + port);
     }
     this.port = port;
+    return this;
+  }
+
+  /**
+   * Refuses to move a tag that already exists to another digest, with 400
+   * {@code TAG_INVALID}, as registries with immutable tags do (ECR answers
+   * {@code ImageTagAlreadyExistsException}, Harbor {@code TAG_INVALID}); pushing the same
+   * digest again is allowed, and deleting stays possible.
+   *
+   * @return this builder
+   * @since 0.1
+   */
+  public EmbeddedRegistryBuilder immutableTags() {
+    this.immutableTags = true;
+    return this;
+  }
+
+  /**
+   * Announces a pull limit as Docker Hub does: every manifest GET and HEAD answers with
+   * {@code RateLimit-Limit: <limit>;w=<seconds>}, {@code RateLimit-Remaining: <left>;w=<seconds>}
+   * and {@code RateLimit-Reset: <seconds>}; each manifest GET uses one pull (a HEAD none), and
+   * a GET with none left gets 429 {@code TOOMANYREQUESTS} with {@code Retry-After}. The window
+   * does not roll over by itself: {@link EmbeddedRegistry#resetRateLimit()} gives the pulls back.
+   *
+   * @param limit pulls per window, at least 0
+   * @param window the window announced, zero or more
+   * @return this builder
+   * @throws IllegalArgumentException if either is negative
+   * @since 0.1
+   */
+  public EmbeddedRegistryBuilder rateLimit(long limit, Duration window) {
+    Objects.requireNonNull(window, "window");
+    if (limit < 0 || window.isNegative()) {
+      throw new IllegalArgumentException("limit and window must not be negative, were " + limit + " and " + window);
+    }
+    this.rateLimit = limit;
+    this.rateLimitWindow = window;
     return this;
   }
 

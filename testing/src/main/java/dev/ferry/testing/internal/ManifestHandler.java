@@ -9,6 +9,7 @@ import dev.ferry.manifest.Manifest;
 import dev.ferry.reference.Digest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * {@code /v2/<name>/manifests/<reference>}: GET, HEAD, PUT and DELETE by tag or
@@ -60,6 +61,13 @@ final class ManifestHandler {
     }
     requireReferences(repository, manifest);
     Storage storage = registry.storage();
+    if (!byDigest && registry.immutableTags()) {
+      Optional<Digest> tagged = storage.resolve(repository, reference);
+      if (tagged.isPresent() && !tagged.get().equals(digest)) {
+        throw new ApiError(400, "TAG_INVALID", "the tag " + reference + " is immutable and already holds "
+            + tagged.get());
+      }
+    }
     storage.putBlob(digest, bytes);
     storage.putManifest(repository, digest, manifest.mediaType());
     if (!byDigest) {

@@ -13,10 +13,19 @@ final class Registry {
   private final boolean referrers;
   private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
   private volatile @Nullable BlobStorageHost blobRedirect;
+  private volatile boolean immutableTags;
 
   Registry(Storage storage, boolean referrers) {
     this.storage = storage;
     this.referrers = referrers;
+  }
+
+  boolean immutableTags() {
+    return immutableTags;
+  }
+
+  void immutableTags(boolean enabled) {
+    this.immutableTags = enabled;
   }
 
   Storage storage() {

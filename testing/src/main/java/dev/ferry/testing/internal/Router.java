@@ -46,6 +46,7 @@ public final class Router implements HttpHandler {
   private final Gate gate;
   private final @Nullable TokenEndpoint tokens;
   private volatile boolean readOnly;
+  private volatile @Nullable RateLimiter rateLimit;
 
   /** The clock this registry reads time from. */
   public Clock clock() {
@@ -114,6 +115,16 @@ public final class Router implements HttpHandler {
     return registry;
   }
 
+  /** Announces (and enforces) a pull limit on manifest requests, or stops with null. */
+  public void rateLimit(@Nullable RateLimiter limiter) {
+    this.rateLimit = limiter;
+  }
+
+  /** Refuses to move an existing tag to another digest (400 {@code TAG_INVALID}), as registries with immutable tags do. */
+  public void immutableTags(boolean enabled) {
+    registry.immutableTags(enabled);
+  }
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     answer(exchange, true, (call, line, path) -> {
@@ -127,6 +138,11 @@ public final class Router implements HttpHandler {
       }
       if (readOnly && path.startsWith("/v2/") && WRITES.contains(line.method())) {
         throw ApiError.readOnly(line.method());
+      }
+      RateLimiter limiter = rateLimit;
+      if (limiter != null && MANIFEST.matcher(path).matches()
+          && (line.method().equals("GET") || line.method().equals("HEAD"))) {
+        limiter.count(call, line.method());
       }
       route(call, path);
     });
