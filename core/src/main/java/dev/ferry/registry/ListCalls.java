@@ -62,14 +62,21 @@ final class ListCalls {
     ListBudget budget = ListBudget.forList(field);
     List<String> all = new ArrayList<>();
     Set<URI> seen = new HashSet<>();
-    while (seen.add(uri)) {
+    seen.add(uri);
+    while (true) {
       Optional<URI> next = fetch(registry, repository, uri, field, scopes, budget, all);
       if (next.isEmpty()) {
-        break;
+        return all;
+      }
+      if (!seen.add(next.get())) {
+        // a loop is a broken listing, not its end: a mirror would prune from a list cut short
+        Request request = Request.of("GET", uri);
+        throw protocol(request, new CallContext(registry, repository), "the Link header of the " + field
+            + " list leads back to a page already read (" + Urls.redact(next.get())
+            + "); refused whole rather than returned in part");
       }
       uri = next.get();
     }
-    return all;
   }
 
   private URI firstUri(String registry, String path, int n, @Nullable String last) {

@@ -1,6 +1,7 @@
 package dev.ferry.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.auth.Credential;
 import dev.ferry.auth.CredentialProvider;
@@ -71,6 +72,19 @@ class RegistryClientProtocolTest {
     assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/proto/app/tags/list");
     assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/proto/app/tags/list?n=2&last=b");
     assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/proto/app/tags/list?last=d&n=2&cursor=opaque");
+  }
+
+  @Test
+  void aLinkLeadingBackToAPageAlreadyReadFailsTheListingRatherThanCuttingItShort() {
+    server.enqueue(json("{\"name\":\"proto/app\",\"tags\":[\"a\"]}",
+        "Link", "</v2/proto/app/tags/list?n=1&last=a>; rel=\"next\""));
+    server.enqueue(json("{\"name\":\"proto/app\",\"tags\":[\"b\"]}",
+        "Link", "</v2/proto/app/tags/list?n=1&last=a>; rel=\"next\""));
+
+    assertThatThrownBy(() -> client.listTags(repo())).isInstanceOf(RegistryProtocolException.class)
+        .hasMessageContaining("leads back to a page already read")
+        .hasMessageContaining("refused whole rather than returned in part");
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   @Test
