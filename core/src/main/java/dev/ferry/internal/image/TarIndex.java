@@ -116,6 +116,11 @@ public final class TarIndex {
 
     Map<String, TarEntry> run() throws IOException {
       long size = channel.size();
+      ByteBuffer magic = ByteBuffer.allocate(4);
+      channel.read(magic, 0);
+      if (magic.position() == 4 && TarHeaders.looksCompressed(magic.array())) {
+        throw notTar("it is compressed; give the uncompressed tar (e.g. gunzip it first)");
+      }
       long position = 0;
       boolean first = true;
       while (true) {
@@ -133,9 +138,7 @@ public final class TarIndex {
           return found;
         }
         if (!TarHeaders.checksumOk(h)) {
-          throw first ? notTar(TarHeaders.looksCompressed(h)
-              ? "it is compressed; give the uncompressed tar (e.g. gunzip it first)"
-              : "it is not a tar archive (the first header's checksum is wrong)")
+          throw first ? notTar("it is not a tar archive (the first header's checksum is wrong)")
               : notTar("the tar header at byte " + position + " is corrupt (checksum)");
         }
         first = false;
