@@ -73,7 +73,7 @@ final class CopyEngine {
   }
 
   /** The copy's listener hears the retries of requests made on its behalf. */
-  private static TransportEvents retries(CopyListener listener) {
+  static TransportEvents retries(CopyListener listener) {
     return new TransportEvents() {
       @Override
       public void onRetry(Request request, int attempt, Duration delay, String reason) {

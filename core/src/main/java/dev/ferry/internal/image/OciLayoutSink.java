@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +30,6 @@ public final class OciLayoutSink implements ImageSink {
   private final Path dir;
   private final String name;
   private final Set<Path> temporaries = ConcurrentHashMap.newKeySet();
-  private final List<Descriptor> referrers = new CopyOnWriteArrayList<>();
 
   private OciLayoutSink(Path dir, String name) {
     this.dir = dir;
@@ -113,19 +111,30 @@ public final class OciLayoutSink implements ImageSink {
     writeSmall(path, manifest.bytes());
   }
 
+  /** Written at once, unnamed in {@code index.json}: a referrer names its subject, not a tag. */
   @Override
-  public void writeReferrer(Manifest referrer) {
+  public synchronized void writeReferrer(Manifest referrer) {
     writeManifest(referrer);
-    referrers.add(referrer.descriptor());
+    List<Descriptor> entries = entries();
+    if (entries.stream().noneMatch(d -> d.digest().equals(referrer.digest()) && d.annotations().isEmpty())) {
+      List<Descriptor> updated = new java.util.ArrayList<>(entries);
+      updated.add(referrer.descriptor());
+      writeLayoutFile();
+      writeSmall(LayoutIndex.INDEX_FILE, LayoutIndex.write(updated));
+    }
   }
 
-  @Override
-  public void commit(Manifest top) {
-    writeManifest(top);
+  private void writeLayoutFile() {
     if (!Files.exists(dir.resolve(LayoutIndex.LAYOUT_FILE))) {
       writeSmall(LayoutIndex.LAYOUT_FILE, LayoutIndex.LAYOUT_JSON.getBytes(StandardCharsets.UTF_8));
     }
-    List<Descriptor> updated = LayoutIndex.named(entries(), top, Map.of(LayoutIndex.REF_NAME, name), referrers);
+  }
+
+  @Override
+  public synchronized void commit(Manifest top) {
+    writeManifest(top);
+    writeLayoutFile();
+    List<Descriptor> updated = LayoutIndex.named(entries(), top, Map.of(LayoutIndex.REF_NAME, name), List.of());
     writeSmall(LayoutIndex.INDEX_FILE, LayoutIndex.write(updated));
   }
 
