@@ -54,6 +54,7 @@ class ExamplesTest {
     assertThat(run(PullSecretCopy::main)).contains("copied with the pull secret: sha256:");
     assertThat(run(ManifestListFromPerArchImages::main)).contains("linux/amd64").contains("linux/arm64");
     assertThat(run(BulkMigrate::main)).contains("3 copied, 1 failed");
+    assertThat(run(AirGappedTransfer::main)).contains("exported ").contains("imported ").contains("digests equal");
   }
 
   @Test
