@@ -248,6 +248,29 @@ class ImageLocationIT {
         .to(ImageLocation.of(dst("airgap/index:v1"))).execute(client).upToDate()).isTrue();
   }
 
+  /** DESIGN.md's "Images outside registries" snippet, with local registries for Docker Hub and registry.local. */
+  @Test
+  void theDesignSnippetRunsAsWritten() {
+    Path airgap = work.resolve("design");
+    String nginx = source.address() + "/library/nginx:1.27";
+    skopeo.ok("copy", "--src-tls-verify=false", "docker://" + src("files/docker:v1"),
+        "docker-archive:" + airgap.resolveSibling("design-nginx.tar") + ":" + nginx);
+
+    ImageLocation hub    = ImageLocation.of(src("files/index:v1"));                                  // a registry
+    ImageLocation layout = ImageLocation.ociLayout(airgap.resolve("oci"), "nginx:1.27");     // OCI image layout directory
+    ImageLocation ociTar = ImageLocation.ociArchive(airgap.resolve("nginx.oci.tar"), "nginx:1.27");  // the same as one tar
+    ImageLocation docker = ImageLocation.dockerArchive(airgap.resolveSibling("design-nginx.tar"), nginx);
+    CopyOperation.from(hub).to(layout).execute(client);
+    CopyOperation.from(layout).to(ociTar).execute(client);
+    CopyOperation.from(docker).to(ImageLocation.of(dst("registry-local/nginx:1.27"))).execute(client);
+
+    assertThat(skopeoDigest("oci:" + airgap.resolve("oci") + ":nginx:1.27")).isEqualTo(digestAt(src("files/index:v1")));
+    assertThat(skopeoDigest("oci-archive:" + airgap.resolve("nginx.oci.tar") + ":nginx:1.27"))
+        .isEqualTo(digestAt(src("files/index:v1")));
+    assertThat(((ImageManifest) client.fetchManifest(dst("registry-local/nginx:1.27"))).config().digest())
+        .isEqualTo(((ImageManifest) client.fetchManifest(src("files/docker:v1"))).config().digest());
+  }
+
   @Test
   void everyIndexModeWorksFromALayout() {
     Path layout = work.resolve("modes-layout");
