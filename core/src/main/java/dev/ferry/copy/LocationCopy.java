@@ -257,15 +257,30 @@ final class LocationCopy {
   private <T> T step(String item, Supplier<T> step) {
     try {
       return step.get();
-    } catch (CopyException | CancellationException | PlatformNotFoundException | ImageLocationException e) {
+    } catch (CancellationException e) {
       throw e;
-    } catch (FerryException | UncheckedIOException e) {
+    } catch (RuntimeException e) {
+      Transfers transfers = running;
+      if (cancelled || (transfers != null && transfers.isCancelled())) {
+        // closing the streams of a cancelled copy fails its reads: the cancel is what happened
+        throw new CancellationException("the copy was cancelled while on " + item);
+      }
+      throw typed(item, e);
+    }
+  }
+
+  private RuntimeException typed(String item, RuntimeException e) {
+    if (e instanceof CopyException || e instanceof PlatformNotFoundException || e instanceof ImageLocationException) {
+      return e;
+    }
+    if (e instanceof FerryException || e instanceof UncheckedIOException) {
       for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
         if (t instanceof ImageLocationException bad) {
-          throw bad;
+          return bad;
         }
       }
-      throw new CopyException("copying " + from + " failed at " + item + ": " + e.getMessage(), item, e);
+      return new CopyException("copying " + from + " failed at " + item + ": " + e.getMessage(), item, e);
     }
+    return e;
   }
 }
