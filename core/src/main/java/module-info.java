@@ -1,6 +1,6 @@
 /**
  * Ferry core: image references, digests, platforms, the manifest model, the
- * registry client and (later) the copy engine.
+ * registry client, credentials and the copy engine.
  *
  * <p>Only API packages are exported; {@code dev.ferry.internal.*} may change without notice.
  */

@@ -18,6 +18,7 @@ public class FerryException extends RuntimeException {
    * Creates an exception with a message.
    *
    * @param message what went wrong, where and why
+   * @since 0.1
    */
   public FerryException(String message) {
     super(message);
@@ -28,6 +29,7 @@ public class FerryException extends RuntimeException {
    *
    * @param message what went wrong, where and why
    * @param cause the underlying failure
+   * @since 0.1
    */
   public FerryException(String message, Throwable cause) {
     super(message, cause);

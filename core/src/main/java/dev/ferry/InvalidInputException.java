@@ -27,6 +27,7 @@ public abstract class InvalidInputException extends FerryException {
    * @param input the text that failed to parse
    * @param reason the rule it broke
    * @param cause the underlying failure, or null
+   * @since 0.1
    */
   protected InvalidInputException(String kind, String input, String reason, @Nullable Throwable cause) {
     super("invalid " + kind + " " + Texts.quote(Objects.requireNonNull(input, "input")) + ": "
@@ -35,12 +36,20 @@ public abstract class InvalidInputException extends FerryException {
     this.reason = reason;
   }
 
-  /** {@return the text that failed to parse, exactly as given} */
+  /**
+   * {@return the text that failed to parse, exactly as given}
+   *
+   * @since 0.1
+   */
   public String input() {
     return input;
   }
 
-  /** {@return the rule the input broke, without the input} */
+  /**
+   * {@return the rule the input broke, without the input}
+   *
+   * @since 0.1
+   */
   public String reason() {
     return reason;
   }

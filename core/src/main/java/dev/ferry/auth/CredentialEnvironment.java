@@ -142,7 +142,11 @@ public final class CredentialEnvironment {
     return helperTimeout;
   }
 
-  /** {@return the home directory, the number of variables (never their values) and the helper time limit} */
+  /**
+   * {@return the home directory, the number of variables (never their values) and the helper time limit}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return "CredentialEnvironment[home=" + home + ", variables=" + variables.size() + ", helperTimeout="

@@ -17,6 +17,7 @@ public class CredentialException extends FerryException {
    * Creates the exception.
    *
    * @param message which source and what was wrong
+   * @since 0.1
    */
   public CredentialException(String message) {
     super(message);
@@ -27,6 +28,7 @@ public class CredentialException extends FerryException {
    *
    * @param message which source and what was wrong
    * @param cause the underlying failure (must not carry the secret in its message)
+   * @since 0.1
    */
   public CredentialException(String message, Throwable cause) {
     super(message, cause);

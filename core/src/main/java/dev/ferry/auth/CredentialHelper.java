@@ -79,6 +79,7 @@ public final class CredentialHelper implements CredentialProvider {
    * {@inheritDoc}
    *
    * @throws CredentialHelperException when the helper gives no usable answer
+   * @since 0.1
    */
   @Override
   public Optional<Credential> credentialFor(String registry, String repository) {
@@ -87,7 +88,11 @@ public final class CredentialHelper implements CredentialProvider {
     return client.get(name, Hosts.serverUrl(registry), "CredentialHelper.named");
   }
 
-  /** {@return the helper's program name} */
+  /**
+   * {@return the helper's program name}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return "CredentialHelper[" + HelperNames.PREFIX + name + "]";

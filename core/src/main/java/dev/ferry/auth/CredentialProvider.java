@@ -93,13 +93,19 @@ public interface CredentialProvider {
   }
 
   /**
-   * Credentials from Kubernetes pull secrets: the decoded value of a
+   * Credentials from Kubernetes pull secrets, in any form users hold one: the decoded value of a
    * {@code kubernetes.io/dockerconfigjson} secret's {@code .dockerconfigjson}
-   * ({@code {"auths": {...}}}), or of a legacy {@code kubernetes.io/dockercfg} secret's
-   * {@code .dockercfg} (the map of registries itself).
+   * ({@code {"auths": {...}}}) or of a legacy {@code kubernetes.io/dockercfg} secret's
+   * {@code .dockercfg} (the map of registries itself); that value still base64-encoded, as it sits
+   * in the Secret's {@code data}; or the whole Secret object, JSON or YAML, as
+   * {@code kubectl get secret NAME -o json} / {@code -o yaml} prints it or as written by hand
+   * ({@code data} in base64, or {@code stringData} in clear; the {@code type} decides the key).
+   * YAML is read in the block style kubectl and hand-written Secrets use; pass JSON for anything
+   * fancier (flow style, anchors) under {@code data}.
    *
    * <pre>{@code
    * CredentialProvider pull = CredentialProvider.fromDockerConfigJson(Files.readString(secretFile));
+   * CredentialProvider same = CredentialProvider.fromDockerConfigJson(Files.readString(Path.of("regcred.yaml")));
    * }</pre>
    *
    * <p>Keys are read as kubelet reads them: the scheme and a leading {@code /v1/} or
@@ -108,11 +114,11 @@ public interface CredentialProvider {
    * Entries give {@code auth} (base64 of {@code user:password}) or
    * {@code username}/{@code password}; like kubelet, no helpers and no tokens.
    *
-   * @param json the secret's decoded data
+   * @param json the secret: its decoded data, that data in base64, or the whole Secret (JSON or YAML)
    * @return the provider
    * @throws NullPointerException if the string is null
-   * @throws CredentialException if the secret is not valid JSON of either form or an entry is malformed;
-   *     the message names the entry, never the secret
+   * @throws CredentialException if the secret is none of these forms, a Secret of another type, or an
+   *     entry is malformed; the message says what was passed and names the entry, never the secret
    * @since 0.1
    */
   static CredentialProvider fromDockerConfigJson(String json) {

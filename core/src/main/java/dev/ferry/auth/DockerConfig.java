@@ -97,13 +97,18 @@ public final class DockerConfig implements CredentialProvider {
    *
    * @throws CredentialException when the file cannot be read or parsed, or a helper it names fails
    *     (a {@link CredentialHelperException})
+   * @since 0.1
    */
   @Override
   public Optional<Credential> credentialFor(String registry, String repository) {
     return source.credentialFor(registry, repository);
   }
 
-  /** {@return the file's path, never its content} */
+  /**
+   * {@return the file's path, never its content}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return "DockerConfig[" + path + "]";

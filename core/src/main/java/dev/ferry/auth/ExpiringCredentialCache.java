@@ -180,6 +180,7 @@ public final class ExpiringCredentialCache<K> {
      * @param credential the credential
      * @param expiresAt when it stops working, or empty
      * @throws NullPointerException if an argument is null
+     * @since 0.1
      */
     public ExpiringCredential {
       Objects.requireNonNull(credential, "credential");

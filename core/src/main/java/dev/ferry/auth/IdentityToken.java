@@ -14,12 +14,17 @@ public record IdentityToken(String token) implements Credential {
    * Validates the token.
    *
    * @param token the refresh token
+   * @since 0.1
    */
   public IdentityToken {
     Objects.requireNonNull(token, "token");
   }
 
-  /** {@return a redacted form} */
+  /**
+   * {@return a redacted form}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return "IdentityToken[<redacted>]";

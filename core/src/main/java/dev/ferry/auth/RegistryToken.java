@@ -14,12 +14,17 @@ public record RegistryToken(String token) implements Credential {
    * Validates the token.
    *
    * @param token the bearer token
+   * @since 0.1
    */
   public RegistryToken {
     Objects.requireNonNull(token, "token");
   }
 
-  /** {@return a redacted form} */
+  /**
+   * {@return a redacted form}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return "RegistryToken[<redacted>]";

@@ -20,7 +20,11 @@ final class SingleRegistryProvider implements CredentialProvider {
     return RegistryNames.sameRegistry(this.registry, registry) ? Optional.of(credential) : Optional.empty();
   }
 
-  /** Names the registry and the credential's kind; the credential's own toString redacts its secret. */
+  /**
+   * Names the registry and the credential's kind; the credential's own toString redacts its secret.
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return "CredentialProvider.of(" + registry + ", " + credential + ")";

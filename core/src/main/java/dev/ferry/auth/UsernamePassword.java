@@ -16,13 +16,18 @@ public record UsernamePassword(String username, String password) implements Cred
    *
    * @param username the user name
    * @param password the password
+   * @since 0.1
    */
   public UsernamePassword {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
   }
 
-  /** {@return the user name and a redacted password} */
+  /**
+   * {@return the user name and a redacted password}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return "UsernamePassword[username=" + username + ", password=<redacted>]";

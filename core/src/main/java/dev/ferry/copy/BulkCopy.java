@@ -34,7 +34,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class BulkCopy {
-  /** Default number of images copied at once. */
+  /**
+   * Default number of images copied at once.
+   *
+   * @since 0.1
+   */
   public static final int DEFAULT_CONCURRENCY = 4;
 
   private final @Nullable List<ImageReference> sources;
@@ -61,6 +65,7 @@ public final class BulkCopy {
    * @param sources the images to copy
    * @param destinationFor maps each source to its destination
    * @return the bulk copy
+   * @since 0.1
    */
   public static BulkCopy of(List<ImageReference> sources, Function<ImageReference, ImageReference> destinationFor) {
     Objects.requireNonNull(sources, "sources");
@@ -78,6 +83,7 @@ public final class BulkCopy {
    * @param prefix {@code registry[/path]}
    * @return the bulk copy
    * @throws dev.ferry.reference.InvalidReferenceException if the prefix is not a valid registry and path
+   * @since 0.1
    */
   public static BulkCopy toPrefix(List<ImageReference> sources, String prefix) {
     Objects.requireNonNull(prefix, "prefix");
@@ -108,6 +114,7 @@ public final class BulkCopy {
    * @param images at least 1
    * @return a copy with the concurrency
    * @throws IllegalArgumentException if {@code images < 1}
+   * @since 0.1
    */
   public BulkCopy concurrency(int images) {
     if (images < 1) {
@@ -122,6 +129,7 @@ public final class BulkCopy {
    *
    * @param goOn whether to continue
    * @return a copy with the choice
+   * @since 0.1
    */
   public BulkCopy continueOnError(boolean goOn) {
     return new BulkCopy(sources, tagsOf, destinationFor, configure, concurrency, goOn);
@@ -132,6 +140,7 @@ public final class BulkCopy {
    *
    * @param settings applied to each {@link CopyOperation} (its source and destination are already set)
    * @return a copy with the settings
+   * @since 0.1
    */
   public BulkCopy configure(UnaryOperator<CopyOperation> settings) {
     return new BulkCopy(sources, tagsOf, destinationFor, Objects.requireNonNull(settings, "settings"), concurrency,
@@ -144,6 +153,7 @@ public final class BulkCopy {
    * @param client the client for every registry involved
    * @return the per-image report, in source order
    * @throws dev.ferry.registry.RegistryException if the tags of an {@code allTags()} source cannot be listed
+   * @since 0.1
    */
   public BulkResult execute(RegistryClient client) {
     Objects.requireNonNull(client, "client");

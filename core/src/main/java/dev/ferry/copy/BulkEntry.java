@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class BulkEntry {
-  /** The outcome for one image. */
+  /**
+   * The outcome for one image.
+   *
+   * @since 0.1
+   */
   public enum Status {
     /** Something was written. */
     COPIED,
@@ -39,32 +43,56 @@ public final class BulkEntry {
         : Status.COPIED;
   }
 
-  /** {@return the source image} */
+  /**
+   * {@return the source image}
+   *
+   * @since 0.1
+   */
   public ImageReference source() {
     return source;
   }
 
-  /** {@return the destination image} */
+  /**
+   * {@return the destination image}
+   *
+   * @since 0.1
+   */
   public ImageReference destination() {
     return destination;
   }
 
-  /** {@return copied, already up to date, or failed} */
+  /**
+   * {@return copied, already up to date, or failed}
+   *
+   * @since 0.1
+   */
   public Status status() {
     return status;
   }
 
-  /** {@return the copy's result, unless it failed} */
+  /**
+   * {@return the copy's result, unless it failed}
+   *
+   * @since 0.1
+   */
   public Optional<CopyResult> result() {
     return Optional.ofNullable(result);
   }
 
-  /** {@return why the copy failed, if it did} */
+  /**
+   * {@return why the copy failed, if it did}
+   *
+   * @since 0.1
+   */
   public Optional<RuntimeException> failure() {
     return Optional.ofNullable(failure);
   }
 
-  /** {@return one report line: status, source, destination, and the reason of a failure} */
+  /**
+   * {@return one report line: status, source, destination, and the reason of a failure}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return status + " " + source + " -> " + destination + (failure == null ? "" : ": " + failure.getMessage());

@@ -17,28 +17,45 @@ public record BulkResult(List<BulkEntry> entries, Duration duration) {
    *
    * @param entries the entries
    * @param duration the duration
+   * @since 0.1
    */
   public BulkResult {
     entries = List.copyOf(entries);
     Objects.requireNonNull(duration, "duration");
   }
 
-  /** {@return how many images were copied (something written)} */
+  /**
+   * {@return how many images were copied (something written)}
+   *
+   * @since 0.1
+   */
   public long copied() {
     return count(BulkEntry.Status.COPIED);
   }
 
-  /** {@return how many images were already up to date} */
+  /**
+   * {@return how many images were already up to date}
+   *
+   * @since 0.1
+   */
   public long upToDate() {
     return count(BulkEntry.Status.UP_TO_DATE);
   }
 
-  /** {@return how many images failed} */
+  /**
+   * {@return how many images failed}
+   *
+   * @since 0.1
+   */
   public long failed() {
     return count(BulkEntry.Status.FAILED);
   }
 
-  /** {@return whether no image failed} */
+  /**
+   * {@return whether no image failed}
+   *
+   * @since 0.1
+   */
   public boolean succeeded() {
     return failed() == 0;
   }

@@ -22,13 +22,18 @@ public final class CopyException extends FerryException {
    * @param message what failed and why
    * @param item the blob or manifest, e.g. {@code blob sha256:...} or {@code manifest sha256:...}
    * @param cause the underlying failure
+   * @since 0.1
    */
   public CopyException(String message, String item, Throwable cause) {
     super(message, cause);
     this.item = item;
   }
 
-  /** {@return the blob or manifest that failed, e.g. {@code blob sha256:...}} */
+  /**
+   * {@return the blob or manifest that failed, e.g. {@code blob sha256:...}}
+   *
+   * @since 0.1
+   */
   public String item() {
     return item;
   }

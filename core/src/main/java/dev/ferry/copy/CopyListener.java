@@ -71,7 +71,7 @@ public interface CopyListener {
   default void retry(CopyEvent.Retry event) {}
 
   /**
-   * A listener that hands every event to one consumer, e.g. {@code event -> log.info("{}", event)}.
+   * A listener that hands every event to one consumer, for example {@code event -> log.info("{}", event)}.
    *
    * @param consumer receives each event
    * @return the listener

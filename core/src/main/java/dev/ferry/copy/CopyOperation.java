@@ -36,7 +36,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class CopyOperation {
-  /** Default number of blob transfers in flight. */
+  /**
+   * Default number of blob transfers in flight.
+   *
+   * @since 0.1
+   */
   public static final int DEFAULT_PARALLELISM = 8;
 
   final ImageReference source;
@@ -74,6 +78,7 @@ public final class CopyOperation {
    *
    * @param source the image to copy; no tag and no digest means {@code latest}
    * @return an operation with no destination yet
+   * @since 0.1
    */
   public static CopyOperation from(ImageReference source) {
     return from(ImageLocation.of(Objects.requireNonNull(source, "source")));
@@ -107,6 +112,7 @@ public final class CopyOperation {
    * @param destination the first destination
    * @param more further destinations
    * @return a copy of this operation with these destinations
+   * @since 0.1
    */
   public CopyOperation to(ImageReference destination, ImageReference... more) {
     List<ImageReference> all = new ArrayList<>();
@@ -144,6 +150,7 @@ public final class CopyOperation {
    *
    * @param selection the selection
    * @return a copy of this operation with the selection
+   * @since 0.1
    */
   public CopyOperation platforms(PlatformSelection selection) {
     return new CopyOperation(source, destinations, Objects.requireNonNull(selection, "selection"), indexMode,
@@ -155,6 +162,7 @@ public final class CopyOperation {
    *
    * @param mode the mode
    * @return a copy of this operation with the mode
+   * @since 0.1
    */
   public CopyOperation indexMode(IndexMode mode) {
     return new CopyOperation(source, destinations, platforms, Objects.requireNonNull(mode, "mode"), listener,
@@ -166,6 +174,7 @@ public final class CopyOperation {
    *
    * @param newListener the listener
    * @return a copy of this operation with the listener
+   * @since 0.1
    */
   public CopyOperation listener(CopyListener newListener) {
     return new CopyOperation(source, destinations, platforms, indexMode,
@@ -173,10 +182,11 @@ public final class CopyOperation {
   }
 
   /**
-   * Hears every event with one function, e.g. {@code event -> System.out.println(event)}.
+   * Hears every event with one function, for example {@code event -> System.out.println(event)}.
    *
    * @param consumer receives each {@link CopyEvent}, from worker threads
    * @return a copy of this operation with the listener
+   * @since 0.1
    */
   public CopyOperation listener(Consumer<? super CopyEvent> consumer) {
     return listener(CopyListener.of(consumer));
@@ -188,6 +198,7 @@ public final class CopyOperation {
    * @param transfers at least 1
    * @return a copy of this operation with the parallelism
    * @throws IllegalArgumentException if {@code transfers < 1}
+   * @since 0.1
    */
   public CopyOperation parallelism(int transfers) {
     if (transfers < 1) {
@@ -198,12 +209,13 @@ public final class CopyOperation {
   }
 
   /**
-   * Runs transfers on this executor (shared across operations, e.g. in a bulk copy)
+   * Runs transfers on this executor (shared across operations, for example in a bulk copy)
    * instead of a pool made for each copy; at most {@link #parallelism(int)} of this
    * operation's tasks run on it at once. The caller owns and shuts it down.
    *
    * @param pool the executor
    * @return a copy of this operation with the executor
+   * @since 0.1
    */
   public CopyOperation executor(ExecutorService pool) {
     return new CopyOperation(source, destinations, platforms, indexMode, listener, parallelism,
@@ -211,11 +223,12 @@ public final class CopyOperation {
   }
 
   /**
-   * Also copies foreign (non-distributable) layers, e.g. Windows base layers; by
+   * Also copies foreign (non-distributable) layers, for example Windows base layers; by
    * default they stay where their URLs point, as Docker and containerd leave them.
    *
    * @param include whether to copy them
    * @return a copy of this operation with the choice
+   * @since 0.1
    */
   public CopyOperation includeForeignLayers(boolean include) {
     return new CopyOperation(source, destinations, platforms, indexMode, listener, parallelism, executor, include,
@@ -230,6 +243,7 @@ public final class CopyOperation {
    *
    * @param include whether to copy referrers
    * @return a copy of this operation with the choice
+   * @since 0.1
    */
   public CopyOperation includeReferrers(boolean include) {
     return new CopyOperation(source, destinations, platforms, indexMode, listener, parallelism, executor,
@@ -243,6 +257,7 @@ public final class CopyOperation {
    *
    * @return a bulk copy over the source repository's tags
    * @throws IllegalStateException if no destination was given
+   * @since 0.1
    */
   public BulkCopy allTags() {
     if (!registriesOnly()) {
@@ -267,6 +282,7 @@ public final class CopyOperation {
    * @throws dev.ferry.manifest.PlatformNotFoundException if the selection matches no platform of the index
    * @throws IllegalStateException if no destination was given
    * @throws IllegalArgumentException if {@link IndexMode#PRESERVE_ORIGINAL} is asked with a partial selection
+   * @since 0.1
    */
   public CopyResult execute(RegistryClient client) {
     Objects.requireNonNull(client, "client");
@@ -282,6 +298,7 @@ public final class CopyOperation {
    *
    * @param client the client that reads the source and writes the destinations
    * @return the result to come
+   * @since 0.1
    */
   public CompletableFuture<CopyResult> executeAsync(RegistryClient client) {
     Objects.requireNonNull(client, "client");

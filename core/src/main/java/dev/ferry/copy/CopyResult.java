@@ -44,6 +44,7 @@ public record CopyResult(ImageReference source, Digest sourceDigest, List<ImageR
    * @param blobsSkipped blobs skipped
    * @param blobsMounted blobs mounted
    * @param duration the duration
+   * @since 0.1
    */
   public CopyResult {
     Objects.requireNonNull(source, "source");
@@ -55,7 +56,11 @@ public record CopyResult(ImageReference source, Digest sourceDigest, List<ImageR
     Objects.requireNonNull(duration, "duration");
   }
 
-  /** {@return whether the destination digest differs from the source's (a filtered index or one platform)} */
+  /**
+   * {@return whether the destination digest differs from the source's (a filtered index or one platform)}
+   *
+   * @since 0.1
+   */
   public boolean digestChanged() {
     return !digest.equals(sourceDigest);
   }

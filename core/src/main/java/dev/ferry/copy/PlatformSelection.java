@@ -37,7 +37,11 @@ public final class PlatformSelection {
     this.all = all;
   }
 
-  /** {@return every platform} */
+  /**
+   * {@return every platform}
+   *
+   * @since 0.1
+   */
   public static PlatformSelection all() {
     return ALL;
   }
@@ -50,6 +54,7 @@ public final class PlatformSelection {
    * @param platforms one or more platforms
    * @return the selection
    * @throws IllegalArgumentException if no platform is given
+   * @since 0.1
    */
   public static PlatformSelection only(Platform... platforms) {
     List<Platform> list = Arrays.asList(platforms.clone());
@@ -62,7 +67,11 @@ public final class PlatformSelection {
         p -> normalised.contains(p.normalize()), false);
   }
 
-  /** {@return the platform of this JVM's host ({@link Platform#current()})} */
+  /**
+   * {@return the platform of this JVM's host ({@link Platform#current()})}
+   *
+   * @since 0.1
+   */
   public static PlatformSelection current() {
     Platform host = Platform.current();
     Platform normalised = host.normalize();
@@ -76,6 +85,7 @@ public final class PlatformSelection {
    *
    * @param predicate which platforms to take
    * @return the selection
+   * @since 0.1
    */
   public static PlatformSelection matching(Predicate<Platform> predicate) {
     Objects.requireNonNull(predicate, "predicate");
@@ -98,7 +108,11 @@ public final class PlatformSelection {
     return new PlatformSelection("platforms matching a predicate", matcher, predicate, false);
   }
 
-  /** {@return whether this selects every platform} */
+  /**
+   * {@return whether this selects every platform}
+   *
+   * @since 0.1
+   */
   public boolean isAll() {
     return all;
   }
@@ -108,12 +122,17 @@ public final class PlatformSelection {
    *
    * @param platform the child's platform
    * @return true if selected
+   * @since 0.1
    */
   public boolean selects(Platform platform) {
     return filter.test(platform);
   }
 
-  /** {@return the matcher that ranks children for {@link IndexMode#SINGLE_PLATFORM}} */
+  /**
+   * {@return the matcher that ranks children for {@link IndexMode#SINGLE_PLATFORM}}
+   *
+   * @since 0.1
+   */
   public PlatformMatcher bestMatch() {
     return all ? PlatformMatcher.compatible(Platform.current()) : best;
   }

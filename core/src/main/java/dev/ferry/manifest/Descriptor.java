@@ -29,11 +29,23 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class Descriptor {
-  /** Annotation buildx puts on the index entries of attestation manifests. */
+  /**
+   * Annotation buildx puts on the index entries of attestation manifests.
+   *
+   * @since 0.1
+   */
   public static final String ANNOTATION_REFERENCE_TYPE = "vnd.docker.reference.type";
-  /** Annotation naming the image manifest an attestation manifest is about. */
+  /**
+   * Annotation naming the image manifest an attestation manifest is about.
+   *
+   * @since 0.1
+   */
   public static final String ANNOTATION_REFERENCE_DIGEST = "vnd.docker.reference.digest";
-  /** The value of {@link #ANNOTATION_REFERENCE_TYPE} that marks an attestation manifest. */
+  /**
+   * The value of {@link #ANNOTATION_REFERENCE_TYPE} that marks an attestation manifest.
+   *
+   * @since 0.1
+   */
   public static final String ATTESTATION_MANIFEST = "attestation-manifest";
 
   private final String mediaType;
@@ -256,7 +268,11 @@ public final class Descriptor {
     }
   }
 
-  /** Equal when every property is equal, embedded data included. */
+  /**
+   * Equal when every property is equal, embedded data included.
+   *
+   * @since 0.1
+   */
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof Descriptor d && size == d.size && mediaType.equals(d.mediaType)
@@ -270,7 +286,11 @@ public final class Descriptor {
     return Objects.hash(mediaType, digest, size, platform);
   }
 
-  /** A short form: {@code mediaType digest size [platform]}. */
+  /**
+   * A short form: {@code mediaType digest size [platform]}.
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return mediaType + " " + digest + " " + size + (platform == null ? "" : " " + Platforms.describe(platform));

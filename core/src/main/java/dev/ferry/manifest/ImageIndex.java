@@ -154,7 +154,11 @@ public final class ImageIndex extends ManifestBase implements Manifest {
     return manifests;
   }
 
-  /** Media type, digest, size and child count; never the content. */
+  /**
+   * Media type, digest, size and child count; never the content.
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return "ImageIndex{" + mediaType() + " " + digest() + " " + size() + " bytes, "

@@ -80,7 +80,11 @@ public final class ImageManifest extends ManifestBase implements Manifest {
     return blobs();
   }
 
-  /** Media type, digest, size and layer count; never the content. */
+  /**
+   * Media type, digest, size and layer count; never the content.
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return "ImageManifest{" + mediaType() + " " + digest() + " " + size() + " bytes, "

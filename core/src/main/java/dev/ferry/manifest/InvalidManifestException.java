@@ -28,6 +28,7 @@ public final class InvalidManifestException extends ManifestException {
    * @param mediaType the manifest's media type, when it is known
    * @param digest the manifest's digest, when it is known
    * @param cause the underlying failure, or null
+   * @since 0.1
    */
   public InvalidManifestException(String reason, @Nullable String mediaType,
       @Nullable Digest digest, @Nullable Throwable cause) {
@@ -38,6 +39,7 @@ public final class InvalidManifestException extends ManifestException {
    * Creates the exception with only a reason.
    *
    * @param reason which rule was broken, and where in the document
+   * @since 0.1
    */
   public InvalidManifestException(String reason) {
     this(reason, null, null, null);

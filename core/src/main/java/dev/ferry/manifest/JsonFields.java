@@ -36,7 +36,7 @@ final class JsonFields {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  /** This object's own path, e.g. {@code manifests[0].platform}. */
+  /** This object's own path, for example {@code manifests[0].platform}. */
   String where() {
     return path;
   }

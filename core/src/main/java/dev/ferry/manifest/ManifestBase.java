@@ -61,7 +61,11 @@ abstract class ManifestBase {
     return List.copyOf(all);
   }
 
-  /** Equal to a manifest of the same class with the same media type and the same bytes. */
+  /**
+   * Equal to a manifest of the same class with the same media type and the same bytes.
+   *
+   * @since 0.1
+   */
   @Override
   public final boolean equals(@Nullable Object o) {
     return o instanceof ManifestBase m && getClass() == m.getClass()

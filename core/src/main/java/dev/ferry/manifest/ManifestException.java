@@ -34,17 +34,29 @@ public abstract sealed class ManifestException extends FerryException
     this.digest = digest;
   }
 
-  /** {@return the rule that was broken or why the kind is refused, without media type and digest} */
+  /**
+   * {@return the rule that was broken or why the kind is refused, without media type and digest}
+   *
+   * @since 0.1
+   */
   public String reason() {
     return reason;
   }
 
-  /** {@return the manifest's media type, when it was known when the problem was found} */
+  /**
+   * {@return the manifest's media type, when it was known when the problem was found}
+   *
+   * @since 0.1
+   */
   public Optional<String> mediaType() {
     return Optional.ofNullable(mediaType);
   }
 
-  /** {@return the SHA-256 digest of the manifest's bytes, when they were read} */
+  /**
+   * {@return the SHA-256 digest of the manifest's bytes, when they were read}
+   *
+   * @since 0.1
+   */
   public Optional<Digest> digest() {
     return Optional.ofNullable(digest);
   }

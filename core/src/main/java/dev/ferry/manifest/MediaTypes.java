@@ -20,49 +20,125 @@ import java.util.regex.Pattern;
  * @since 0.1
  */
 public final class MediaTypes {
-  /** OCI image manifest. */
+  /**
+   * OCI image manifest.
+   *
+   * @since 0.1
+   */
   public static final String OCI_IMAGE_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-  /** OCI image index. */
+  /**
+   * OCI image index.
+   *
+   * @since 0.1
+   */
   public static final String OCI_IMAGE_INDEX = "application/vnd.oci.image.index.v1+json";
-  /** OCI image configuration. */
+  /**
+   * OCI image configuration.
+   *
+   * @since 0.1
+   */
   public static final String OCI_IMAGE_CONFIG = "application/vnd.oci.image.config.v1+json";
-  /** OCI layer, uncompressed tar. */
+  /**
+   * OCI layer, uncompressed tar.
+   *
+   * @since 0.1
+   */
   public static final String OCI_LAYER_TAR = "application/vnd.oci.image.layer.v1.tar";
-  /** OCI layer, gzip-compressed tar. */
+  /**
+   * OCI layer, gzip-compressed tar.
+   *
+   * @since 0.1
+   */
   public static final String OCI_LAYER_TAR_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
-  /** OCI layer, zstd-compressed tar. */
+  /**
+   * OCI layer, zstd-compressed tar.
+   *
+   * @since 0.1
+   */
   public static final String OCI_LAYER_TAR_ZSTD = "application/vnd.oci.image.layer.v1.tar+zstd";
-  /** OCI non-distributable layer, uncompressed tar (deprecated by the spec; still read). */
+  /**
+   * OCI non-distributable layer, uncompressed tar (deprecated by the spec; still read).
+   *
+   * @since 0.1
+   */
   public static final String OCI_LAYER_NONDISTRIBUTABLE_TAR =
       "application/vnd.oci.image.layer.nondistributable.v1.tar";
-  /** OCI non-distributable layer, gzip-compressed tar (deprecated by the spec; still read). */
+  /**
+   * OCI non-distributable layer, gzip-compressed tar (deprecated by the spec; still read).
+   *
+   * @since 0.1
+   */
   public static final String OCI_LAYER_NONDISTRIBUTABLE_TAR_GZIP =
       "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip";
-  /** OCI non-distributable layer, zstd-compressed tar (deprecated by the spec; still read). */
+  /**
+   * OCI non-distributable layer, zstd-compressed tar (deprecated by the spec; still read).
+   *
+   * @since 0.1
+   */
   public static final String OCI_LAYER_NONDISTRIBUTABLE_TAR_ZSTD =
       "application/vnd.oci.image.layer.nondistributable.v1.tar+zstd";
-  /** The OCI empty descriptor's content, {@code {}}: the config of an artifact that has none. */
+  /**
+   * The OCI empty descriptor's content, {@code {}}: the config of an artifact that has none.
+   *
+   * @since 0.1
+   */
   public static final String OCI_EMPTY = "application/vnd.oci.empty.v1+json";
 
-  /** Docker image manifest, schema 2. */
+  /**
+   * Docker image manifest, schema 2.
+   *
+   * @since 0.1
+   */
   public static final String DOCKER_MANIFEST_V2 = "application/vnd.docker.distribution.manifest.v2+json";
-  /** Docker manifest list (the multi-platform "fat manifest"). */
+  /**
+   * Docker manifest list (the multi-platform "fat manifest").
+   *
+   * @since 0.1
+   */
   public static final String DOCKER_MANIFEST_LIST =
       "application/vnd.docker.distribution.manifest.list.v2+json";
-  /** Docker container configuration. */
+  /**
+   * Docker container configuration.
+   *
+   * @since 0.1
+   */
   public static final String DOCKER_CONTAINER_CONFIG = "application/vnd.docker.container.image.v1+json";
-  /** Docker layer, uncompressed tar. */
+  /**
+   * Docker layer, uncompressed tar.
+   *
+   * @since 0.1
+   */
   public static final String DOCKER_LAYER_TAR = "application/vnd.docker.image.rootfs.diff.tar";
-  /** Docker layer, gzip-compressed tar. */
+  /**
+   * Docker layer, gzip-compressed tar.
+   *
+   * @since 0.1
+   */
   public static final String DOCKER_LAYER_TAR_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
-  /** Docker foreign layer (e.g. Windows base layers), fetched from its {@code urls}. */
+  /**
+   * Docker foreign layer (for example Windows base layers), fetched from its {@code urls}.
+   *
+   * @since 0.1
+   */
   public static final String DOCKER_FOREIGN_LAYER_TAR_GZIP =
       "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip";
-  /** Docker plugin configuration. */
+  /**
+   * Docker plugin configuration.
+   *
+   * @since 0.1
+   */
   public static final String DOCKER_PLUGIN_CONFIG = "application/vnd.docker.plugin.v1+json";
-  /** Docker image manifest, schema 1, unsigned. Not supported: see {@link UnsupportedManifestException}. */
+  /**
+   * Docker image manifest, schema 1, unsigned. Not supported: see {@link UnsupportedManifestException}.
+   *
+   * @since 0.1
+   */
   public static final String DOCKER_MANIFEST_V1 = "application/vnd.docker.distribution.manifest.v1+json";
-  /** Docker image manifest, schema 1, signed. Not supported: see {@link UnsupportedManifestException}. */
+  /**
+   * Docker image manifest, schema 1, signed. Not supported: see {@link UnsupportedManifestException}.
+   *
+   * @since 0.1
+   */
   public static final String DOCKER_MANIFEST_V1_SIGNED =
       "application/vnd.docker.distribution.manifest.v1+prettyjws";
 
@@ -71,6 +147,8 @@ public final class MediaTypes {
    * first (so a multi-platform tag yields its index, not one platform chosen by
    * the registry), OCI before Docker within each kind. Send it as {@code Accept}.
    * Schema 1 is left out on purpose.
+   *
+   * @since 0.1
    */
   public static final List<String> MANIFEST_ACCEPT =
       List.of(OCI_IMAGE_INDEX, DOCKER_MANIFEST_LIST, OCI_IMAGE_MANIFEST, DOCKER_MANIFEST_V2);

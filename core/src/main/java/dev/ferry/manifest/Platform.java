@@ -95,21 +95,23 @@ public final class Platform {
   }
 
   /**
-   * Parses a containerd platform specifier and returns it normalised:
-   * {@code os/arch[/variant]}, where the OS may carry a version and features as
+   * Parses a containerd platform specifier and returns it normalised as containerd's
+   * {@code Parse} does, which keeps a default variant in the form written ({@code linux/arm}
+   * stays {@code linux/arm}, {@code linux/arm64/v8} stays {@code linux/arm64/v8}; matchers and
+   * {@link #normalize()} treat each as its canonical form): {@code os/arch[/variant]}, where the OS may carry a version and features as
    * {@code windows(10.0.17763.1234+win32k)} (escape {@code % + ( ) /} in them as {@code %XX}).
    * Components are {@code [A-Za-z0-9_.-]+} (the OS name {@code [A-Za-z0-9_-]+}). A single
    * component is an OS if containerd knows it (the architecture is then {@link #current()}'s),
    * else an architecture if known (the OS is then {@link #current()}'s).
    *
    * <pre>{@code
-   * Platform.parse("linux/arm64/v8");   // linux/arm64
+   * Platform.parse("linux/arm64/v8");   // linux/arm64/v8, as written; normalize() gives linux/arm64
    * Platform.parse("Linux/x86_64");     // linux/amd64
-   * Platform.parse("armhf");            // <host os>/arm/v7
+   * Platform.parse("armhf");            // <host os>/arm (containerd drops the default v7 of a lone arch)
    * }</pre>
    *
    * @param specifier the specifier, e.g. {@code linux/arm/v7}
-   * @return the normalised platform
+   * @return the platform, normalised as containerd parses it
    * @throws InvalidPlatformException if the specifier breaks the grammar, uses a wildcard, or is
    *     a single word that is neither a known OS nor a known architecture
    * @throws NullPointerException if {@code specifier} is null
@@ -177,7 +179,7 @@ public final class Platform {
   }
 
   /**
-   * This platform with another OS version, e.g. the Windows host build
+   * This platform with another OS version, for example the Windows host build
    * ({@code 10.0.20348.2340}) that {@link PlatformMatcher#compatible(Platform)} checks.
    *
    * @param osVersion the new OS version; empty for none
@@ -191,7 +193,7 @@ public final class Platform {
   }
 
   /**
-   * The operating system, e.g. {@code linux} or {@code windows}; may be empty when read from a
+   * The operating system, for example {@code linux} or {@code windows}; may be empty when read from a
    * manifest that left it out.
    *
    * @return the OS
@@ -202,7 +204,7 @@ public final class Platform {
   }
 
   /**
-   * The CPU architecture, e.g. {@code amd64} or {@code arm64}.
+   * The CPU architecture, for example {@code amd64} or {@code arm64}.
    *
    * @return the architecture
    * @since 0.1
@@ -212,7 +214,7 @@ public final class Platform {
   }
 
   /**
-   * The CPU variant, e.g. {@code v7} for {@code arm}.
+   * The CPU variant, for example {@code v7} for {@code arm}.
    *
    * @return the variant, or empty when there is none
    * @since 0.1

@@ -28,6 +28,7 @@ public final class PlatformNotFoundException extends FerryException {
    * @param requested a description of what was asked for, e.g. the matcher's {@code toString()}
    * @param available the platforms that exist, in index order
    * @param digest the digest of the index that was searched
+   * @since 0.1
    */
   public PlatformNotFoundException(String requested, List<Platform> available, Digest digest) {
     super(message(requested, available, digest));
@@ -48,6 +49,7 @@ public final class PlatformNotFoundException extends FerryException {
    * What was asked for.
    *
    * @return the description of the requested platform
+   * @since 0.1
    */
   public String requested() {
     return requested;
@@ -57,6 +59,7 @@ public final class PlatformNotFoundException extends FerryException {
    * The platforms the index offers, attestations left out, in index order.
    *
    * @return an unmodifiable list, possibly empty
+   * @since 0.1
    */
   public List<Platform> available() {
     return available;
@@ -66,6 +69,7 @@ public final class PlatformNotFoundException extends FerryException {
    * The index that was searched.
    *
    * @return its digest
+   * @since 0.1
    */
   public Digest digest() {
     return digest;

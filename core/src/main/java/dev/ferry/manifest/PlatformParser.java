@@ -15,7 +15,7 @@ final class PlatformParser {
 
   private PlatformParser() {}
 
-  /** Parses and normalises; a one-part specifier borrows the missing part from {@code host}. */
+  /** Parses and normalises as containerd does; a one-part specifier borrows the missing part from {@code host}. */
   static Platform parse(String specifier, Platform host) {
     if (specifier.indexOf('*') >= 0) {
       throw new InvalidPlatformException(specifier, "wildcards are not supported");
@@ -36,7 +36,25 @@ final class PlatformParser {
       return parseSingle(specifier, os, host.normalize());
     }
     String variant = parts.length == 3 ? parts[2] : "";
-    return Platform.of(os.name, parts[1], variant, os.version, os.features).normalize();
+    return asWritten(Platform.of(os.name, parts[1], variant, os.version, os.features).normalize(),
+        parts.length == 3);
+  }
+
+  /**
+   * containerd's {@code Parse} keeps the default variant in the form the user wrote it: an
+   * {@code arm} without a variant stays {@code arm} (not {@code arm/v7}), and an explicit
+   * {@code arm64/v8} stays {@code arm64/v8}. Matching normalises, so both still match the same.
+   */
+  private static Platform asWritten(Platform normalized, boolean variantWritten) {
+    String arch = normalized.architecture();
+    String variant = normalized.variant().orElse("");
+    if (!variantWritten && arch.equals("arm") && variant.equals("v7")) {
+      return normalized.withVariant("");
+    }
+    if (variantWritten && arch.equals("arm64") && variant.isEmpty()) {
+      return normalized.withVariant("v8");
+    }
+    return normalized;
   }
 
   /** A lone word is an OS if Go knows it, else an architecture if Go knows that, else an error. */
@@ -44,13 +62,13 @@ final class PlatformParser {
     if (PlatformNormalizer.KNOWN_OS.contains(PlatformNormalizer.os(os.name))) {
       // containerd takes the host variant only for 32-bit arm, whose variant it detects.
       String variant = host.architecture().equals("arm") ? host.variant().orElse("") : "";
-      return Platform.of(os.name, host.architecture(), variant, os.version, os.features)
-          .normalize();
+      return asWritten(Platform.of(os.name, host.architecture(), variant, os.version, os.features)
+          .normalize(), false);
     }
     if (!os.hasOptions) {
       PlatformNormalizer.Arch arch = PlatformNormalizer.arch(os.name, "");
       if (PlatformNormalizer.KNOWN_ARCH.contains(arch.architecture())) {
-        return Platform.of(host.os(), arch.architecture(), arch.variant()).normalize();
+        return asWritten(Platform.of(host.os(), arch.architecture(), arch.variant()).normalize(), false);
       }
     }
     throw new InvalidPlatformException(specifier, "unknown operating system or architecture");

@@ -23,6 +23,7 @@ public final class UnsupportedManifestException extends ManifestException {
    * @param reason what the document is and why it is refused
    * @param mediaType the media type that is not supported, when known
    * @param digest the SHA-256 digest of the document, when known
+   * @since 0.1
    */
   public UnsupportedManifestException(String reason, @Nullable String mediaType, @Nullable Digest digest) {
     super("unsupported manifest", reason, mediaType, digest, null);

@@ -25,9 +25,17 @@ import java.util.Objects;
  * @since 0.1
  */
 public record Digest(String algorithm, String encoded) implements Serializable {
-  /** The canonical algorithm: every registry supports it. */
+  /**
+   * The canonical algorithm: every registry supports it.
+   *
+   * @since 0.1
+   */
   public static final String SHA256 = "sha256";
-  /** The other registered algorithm of the OCI image spec. */
+  /**
+   * The other registered algorithm of the OCI image spec.
+   *
+   * @since 0.1
+   */
   public static final String SHA512 = "sha512";
 
   /**
@@ -36,6 +44,7 @@ public record Digest(String algorithm, String encoded) implements Serializable {
    * @param algorithm the algorithm, {@code sha256} or {@code sha512}
    * @param encoded the lowercase hex encoding of the hash
    * @throws InvalidDigestException if the algorithm is not supported or the encoding has the wrong form
+   * @since 0.1
    */
   public Digest {
     Objects.requireNonNull(algorithm, "algorithm");
@@ -67,6 +76,7 @@ public record Digest(String algorithm, String encoded) implements Serializable {
    * @param digest the digest text, e.g. {@code sha256:6c3c...}
    * @return the digest
    * @throws InvalidDigestException naming the input and the rule it broke
+   * @since 0.1
    */
   public static Digest parse(String digest) {
     Objects.requireNonNull(digest, "digest");
@@ -82,6 +92,7 @@ public record Digest(String algorithm, String encoded) implements Serializable {
    *
    * @param bytes the content
    * @return {@code sha256:<hex>} of the bytes
+   * @since 0.1
    */
   public static Digest sha256(byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes");
@@ -95,6 +106,7 @@ public record Digest(String algorithm, String encoded) implements Serializable {
    *
    * @param bytes the content
    * @return the digest of the bytes, with this digest's algorithm
+   * @since 0.1
    */
   public Digest recompute(byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes");
@@ -106,6 +118,7 @@ public record Digest(String algorithm, String encoded) implements Serializable {
    *
    * @param bytes the content
    * @return true if the content matches
+   * @since 0.1
    */
   public boolean matches(byte[] bytes) {
     return equals(recompute(bytes));
@@ -120,6 +133,7 @@ public record Digest(String algorithm, String encoded) implements Serializable {
    * @param in the stream to verify; closed when the returned stream is closed
    * @param size the expected number of bytes
    * @return a verifying stream
+   * @since 0.1
    */
   public VerifyingInputStream verifying(InputStream in, long size) {
     if (size < 0) {
@@ -134,6 +148,7 @@ public record Digest(String algorithm, String encoded) implements Serializable {
    *
    * @param in the stream to verify; closed when the returned stream is closed
    * @return a verifying stream
+   * @since 0.1
    */
   public VerifyingInputStream verifying(InputStream in) {
     return new VerifyingInputStream(in, this, VerifyingInputStream.UNKNOWN_SIZE);
@@ -143,17 +158,26 @@ public record Digest(String algorithm, String encoded) implements Serializable {
    * A new {@link MessageDigest} for this digest's algorithm.
    *
    * @return a fresh message digest, not shared
+   * @since 0.1
    */
   public MessageDigest newMessageDigest() {
     return messageDigest(algorithm);
   }
 
-  /** {@return the hex part without the algorithm; the same as {@link #encoded()}} */
+  /**
+   * {@return the hex part without the algorithm; the same as {@link #encoded()}}
+   *
+   * @since 0.1
+   */
   public String hex() {
     return encoded;
   }
 
-  /** Returns {@code algorithm:encoded}. */
+  /**
+   * Returns {@code algorithm:encoded}.
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return algorithm + ":" + encoded;

@@ -30,6 +30,7 @@ public final class DigestMismatchException extends FerryException {
    * @param actual the digest it had, or null when reading stopped early (too many bytes)
    * @param expectedSize the size it should have, or -1 when not known
    * @param actualSize the number of bytes seen
+   * @since 0.1
    */
   public DigestMismatchException(
       Digest expected, @Nullable Digest actual, long expectedSize, long actualSize) {
@@ -54,22 +55,38 @@ public final class DigestMismatchException extends FerryException {
         + " (" + actualSize + " bytes)";
   }
 
-  /** {@return the digest the content should have had} */
+  /**
+   * {@return the digest the content should have had}
+   *
+   * @since 0.1
+   */
   public Digest expected() {
     return expected;
   }
 
-  /** {@return the digest the content had; empty when reading stopped before the end} */
+  /**
+   * {@return the digest the content had; empty when reading stopped before the end}
+   *
+   * @since 0.1
+   */
   public Optional<Digest> actual() {
     return Optional.ofNullable(actual);
   }
 
-  /** {@return the size the content should have had, if it was known} */
+  /**
+   * {@return the size the content should have had, if it was known}
+   *
+   * @since 0.1
+   */
   public OptionalLong expectedSize() {
     return expectedSize < 0 ? OptionalLong.empty() : OptionalLong.of(expectedSize);
   }
 
-  /** {@return the number of bytes that were read} */
+  /**
+   * {@return the number of bytes that were read}
+   *
+   * @since 0.1
+   */
   public long actualSize() {
     return actualSize;
   }

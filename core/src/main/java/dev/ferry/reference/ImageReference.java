@@ -68,7 +68,7 @@ public final class ImageReference {
   }
 
   /**
-   * Parses and normalises a reference, e.g. {@code nginx},
+   * Parses and normalises a reference, for example {@code nginx},
    * {@code ghcr.io/org/app:1.0}, {@code localhost:5000/app@sha256:...}.
    *
    * @param reference the reference text, at most {@link FerryLimits#MAX_REFERENCE_LENGTH} characters
@@ -140,7 +140,7 @@ public final class ImageReference {
   }
 
   /**
-   * The repository path within the registry, e.g. {@code library/nginx}; at most
+   * The repository path within the registry, for example {@code library/nginx}; at most
    * {@link FerryLimits#MAX_REPOSITORY_LENGTH} characters.
    *
    * @return the repository
@@ -358,6 +358,8 @@ public final class ImageReference {
   /**
    * Equal when registry, repository, tag and digest are equal after normalisation:
    * {@code nginx} equals {@code docker.io/library/nginx}, but not {@code nginx:latest}.
+   *
+   * @since 0.1
    */
   @Override
   public boolean equals(@Nullable Object other) {
@@ -376,6 +378,8 @@ public final class ImageReference {
   /**
    * The full normalised reference, {@code registry/repository[:tag][@digest]}, e.g.
    * {@code docker.io/library/nginx:1.27}; no {@value #DEFAULT_TAG} is added.
+   *
+   * @since 0.1
    */
   @Override
   public String toString() {

@@ -17,6 +17,7 @@ public final class InvalidDigestException extends InvalidInputException {
    *
    * @param input the text that failed to parse
    * @param reason the rule it broke
+   * @since 0.1
    */
   public InvalidDigestException(String input, String reason) {
     super("digest", input, reason, null);

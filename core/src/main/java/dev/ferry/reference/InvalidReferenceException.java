@@ -18,17 +18,19 @@ public final class InvalidReferenceException extends InvalidInputException {
    *
    * @param input the text that failed to parse
    * @param reason the rule it broke, e.g. "repository name must be lowercase"
+   * @since 0.1
    */
   public InvalidReferenceException(String input, String reason) {
     super("image reference", input, reason, null);
   }
 
   /**
-   * Creates the exception with the failure that caused it (e.g. an {@link InvalidDigestException}).
+   * Creates the exception with the failure that caused it (for example an {@link InvalidDigestException}).
    *
    * @param input the text that failed to parse
    * @param reason the rule it broke
    * @param cause the underlying failure
+   * @since 0.1
    */
   public InvalidReferenceException(String input, String reason, Throwable cause) {
     super("image reference", input, reason, cause);

@@ -20,6 +20,7 @@ final class ReferenceParser {
       throw new InvalidReferenceException(reference, "reference is empty");
     }
     ReferenceGrammar.checkCharacters(reference, reference, "reference");
+    checkNoScheme(reference);
     if (ReferenceGrammar.isImageId(reference)) {
       throw new InvalidReferenceException(reference, "looks like an image ID (64 hex digits), not a reference;"
           + " name the repository, e.g. repository@sha256:<id>");
@@ -45,5 +46,30 @@ final class ReferenceParser {
     }
     @Nullable Digest digest = at < 0 ? null : ReferenceGrammar.parseDigest(reference, remainder.substring(at + 1));
     return ImageReference.assemble(reference, registry, path, tag, digest);
+  }
+
+  /**
+   * A URL scheme ({@code https://}, {@code http://}) or a tool's transport prefix
+   * ({@code docker://}) is not part of a reference; said plainly rather than as the
+   * "empty port" the grammar would otherwise report for {@code http://host:5000/app}.
+   */
+  private static void checkNoScheme(String reference) {
+    int separator = reference.indexOf("://");
+    if (separator <= 0) {
+      return;
+    }
+    String scheme = reference.substring(0, separator);
+    for (int i = 0; i < scheme.length(); i++) {
+      char c = scheme.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-'
+          || c == '.')) {
+        return;
+      }
+    }
+    String hint = scheme.equalsIgnoreCase("http")
+        ? "; to reach a plain-HTTP registry, name it with RegistryClientBuilder.plainHttp(\"host:port\")"
+        : "";
+    throw new InvalidReferenceException(reference, "an image reference has no scheme: drop "
+        + ReferenceGrammar.quote(scheme + "://") + " and write registry/repository:tag" + hint);
   }
 }

@@ -74,7 +74,11 @@ public final class VerifyingInputStream extends FilterInputStream {
     return n;
   }
 
-  /** Skips by reading, so that skipped bytes are hashed too. */
+  /**
+   * Skips by reading, so that skipped bytes are hashed too.
+   *
+   * @since 0.1
+   */
   @Override
   public long skip(long n) throws IOException {
     byte[] buf = new byte[(int) Math.min(Math.max(n, 0), 8192)];
@@ -104,17 +108,29 @@ public final class VerifyingInputStream extends FilterInputStream {
     throw new IOException("mark/reset is not supported by a verifying stream");
   }
 
-  /** {@return the number of bytes read so far} */
+  /**
+   * {@return the number of bytes read so far}
+   *
+   * @since 0.1
+   */
   public long bytesRead() {
     return count;
   }
 
-  /** {@return whether the end of the stream was reached and the content matched} */
+  /**
+   * {@return whether the end of the stream was reached and the content matched}
+   *
+   * @since 0.1
+   */
   public boolean isVerified() {
     return verified;
   }
 
-  /** {@return the digest the content must have} */
+  /**
+   * {@return the digest the content must have}
+   *
+   * @since 0.1
+   */
   public Digest expected() {
     return expected;
   }

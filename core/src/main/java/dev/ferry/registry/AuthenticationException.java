@@ -30,6 +30,7 @@ public final class AuthenticationException extends RegistryResponseException {
    * @param errors the registry's error entries, possibly empty
    * @param scope the scope asked for, e.g. {@code repository:org/app:pull,push}, or empty
    * @param credentialsFound whether a credential was found and used
+   * @since 0.1
    */
   public AuthenticationException(String message, String registry, @Nullable String repository,
       String method, String url, int status, List<RegistryError> errors, String scope,
@@ -39,12 +40,20 @@ public final class AuthenticationException extends RegistryResponseException {
     this.credentialsFound = credentialsFound;
   }
 
-  /** {@return the scope that was asked for, e.g. {@code repository:org/app:pull}; empty if none} */
+  /**
+   * {@return the scope that was asked for, e.g. {@code repository:org/app:pull}; empty if none}
+   *
+   * @since 0.1
+   */
   public String scope() {
     return scope;
   }
 
-  /** {@return whether a credential was found for the registry and sent} */
+  /**
+   * {@return whether a credential was found for the registry and sent}
+   *
+   * @since 0.1
+   */
   public boolean credentialsFound() {
     return credentialsFound;
   }

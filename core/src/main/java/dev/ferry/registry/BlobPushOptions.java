@@ -18,7 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class BlobPushOptions {
-  /** The default chunk size for {@link UploadMode#CHUNKED}: 16 MiB. */
+  /**
+   * The default chunk size for {@link UploadMode#CHUNKED}: 16 MiB.
+   *
+   * @since 0.1
+   */
   public static final long DEFAULT_CHUNK_SIZE = 16L * 1024 * 1024;
 
   private static final BlobPushOptions DEFAULTS = new BlobPushOptions(UploadMode.STREAMED, DEFAULT_CHUNK_SIZE, null);
@@ -33,7 +37,11 @@ public final class BlobPushOptions {
     this.mountFrom = mountFrom;
   }
 
-  /** {@return streamed upload, 16 MiB chunks when chunked, no mount} */
+  /**
+   * {@return streamed upload, 16 MiB chunks when chunked, no mount}
+   *
+   * @since 0.1
+   */
   public static BlobPushOptions defaults() {
     return DEFAULTS;
   }
@@ -43,6 +51,7 @@ public final class BlobPushOptions {
    *
    * @param newMode the mode
    * @return a copy with the mode
+   * @since 0.1
    */
   public BlobPushOptions mode(UploadMode newMode) {
     return new BlobPushOptions(Objects.requireNonNull(newMode, "mode"), chunkSize, mountFrom);
@@ -54,6 +63,7 @@ public final class BlobPushOptions {
    * @param bytes the chunk size, at least 1
    * @return a copy with the chunk size
    * @throws IllegalArgumentException if {@code bytes < 1}
+   * @since 0.1
    */
   public BlobPushOptions chunkSize(long bytes) {
     if (bytes < 1) {
@@ -68,22 +78,35 @@ public final class BlobPushOptions {
    *
    * @param repository the repository that holds the blob
    * @return a copy with the mount source
+   * @since 0.1
    */
   public BlobPushOptions mountFrom(ImageReference repository) {
     return new BlobPushOptions(mode, chunkSize, Objects.requireNonNull(repository, "repository"));
   }
 
-  /** {@return the upload mode} */
+  /**
+   * {@return the upload mode}
+   *
+   * @since 0.1
+   */
   public UploadMode mode() {
     return mode;
   }
 
-  /** {@return the chunk size for chunked uploads} */
+  /**
+   * {@return the chunk size for chunked uploads}
+   *
+   * @since 0.1
+   */
   public long chunkSize() {
     return chunkSize;
   }
 
-  /** {@return the repository to mount from, if any} */
+  /**
+   * {@return the repository to mount from, if any}
+   *
+   * @since 0.1
+   */
   public Optional<ImageReference> mountFrom() {
     return Optional.ofNullable(mountFrom);
   }

@@ -20,6 +20,7 @@ public record BlobPushResult(Digest digest, long size, boolean mounted, long byt
    * @param size the size
    * @param mounted whether it was mounted
    * @param bytesSent the bytes sent
+   * @since 0.1
    */
   public BlobPushResult {
     Objects.requireNonNull(digest, "digest");

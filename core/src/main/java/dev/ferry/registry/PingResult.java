@@ -22,6 +22,7 @@ public record PingResult(String registry, URI endpoint, int status, List<String>
    * @param endpoint the URL pinged
    * @param status the status
    * @param challenges the challenges
+   * @since 0.1
    */
   public PingResult {
     Objects.requireNonNull(registry, "registry");
@@ -29,7 +30,11 @@ public record PingResult(String registry, URI endpoint, int status, List<String>
     challenges = List.copyOf(challenges);
   }
 
-  /** {@return whether the registry asks for authentication (401)} */
+  /**
+   * {@return whether the registry asks for authentication (401)}
+   *
+   * @since 0.1
+   */
   public boolean authenticationRequired() {
     return status == 401;
   }

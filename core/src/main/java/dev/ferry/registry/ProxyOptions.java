@@ -55,6 +55,7 @@ public final class ProxyOptions {
    * No proxy: connect directly. The default.
    *
    * @return the options
+   * @since 0.1
    */
   public static ProxyOptions none() {
     return NONE;
@@ -67,6 +68,7 @@ public final class ProxyOptions {
    * {@code java.net.useSystemProxies}).
    *
    * @return the options
+   * @since 0.1
    */
   public static ProxyOptions system() {
     return SYSTEM;
@@ -79,6 +81,7 @@ public final class ProxyOptions {
    * @param port the proxy's port, 1 to 65535
    * @return the options
    * @throws IllegalArgumentException if the host is blank or the port out of range
+   * @since 0.1
    */
   public static ProxyOptions of(String host, int port) {
     Objects.requireNonNull(host, "host");
@@ -93,27 +96,44 @@ public final class ProxyOptions {
    *
    * @param selector the selector
    * @return the options
+   * @since 0.1
    */
   public static ProxyOptions selector(ProxySelector selector) {
     return new ProxyOptions(Kind.SELECTOR, null, -1, Objects.requireNonNull(selector, "selector"));
   }
 
-  /** {@return where the proxy comes from} */
+  /**
+   * {@return where the proxy comes from}
+   *
+   * @since 0.1
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** {@return the proxy host, for {@link Kind#FIXED}} */
+  /**
+   * {@return the proxy host, for {@link Kind#FIXED}}
+   *
+   * @since 0.1
+   */
   public Optional<String> host() {
     return Optional.ofNullable(host);
   }
 
-  /** {@return the proxy port, for {@link Kind#FIXED}} */
+  /**
+   * {@return the proxy port, for {@link Kind#FIXED}}
+   *
+   * @since 0.1
+   */
   public OptionalInt port() {
     return port > 0 ? OptionalInt.of(port) : OptionalInt.empty();
   }
 
-  /** {@return the selector, for {@link Kind#SELECTOR}} */
+  /**
+   * {@return the selector, for {@link Kind#SELECTOR}}
+   *
+   * @since 0.1
+   */
   public Optional<ProxySelector> selector() {
     return Optional.ofNullable(selector);
   }

@@ -34,6 +34,7 @@ public record RateLimit(OptionalLong limit, OptionalLong remaining, Optional<Dur
    * @param window the length of the window
    * @param reset how long until the window resets
    * @param retryAfter how long the registry asked the client to wait
+   * @since 0.1
    */
   public RateLimit {
     Objects.requireNonNull(limit, "limit");
@@ -47,17 +48,26 @@ public record RateLimit(OptionalLong limit, OptionalLong remaining, Optional<Dur
    * A rate limit about which nothing is known (the registry sent no such headers).
    *
    * @return the rate limit with every part absent
+   * @since 0.1
    */
   public static RateLimit unknown() {
     return UNKNOWN;
   }
 
-  /** {@return whether the registry sent any rate-limit information} */
+  /**
+   * {@return whether the registry sent any rate-limit information}
+   *
+   * @since 0.1
+   */
   public boolean isKnown() {
     return !equals(UNKNOWN);
   }
 
-  /** {@return whether the registry said that no requests are left in the window} */
+  /**
+   * {@return whether the registry said that no requests are left in the window}
+   *
+   * @since 0.1
+   */
   public boolean isExhausted() {
     return remaining.isPresent() && remaining.getAsLong() <= 0;
   }

@@ -62,6 +62,7 @@ public final class RegistryClient implements AutoCloseable {
    * Starts configuring a client.
    *
    * @return a builder with safe defaults (verified TLS, retries, no credentials)
+   * @since 0.1
    */
   public static RegistryClientBuilder builder() {
     return new RegistryClientBuilder();
@@ -73,6 +74,7 @@ public final class RegistryClient implements AutoCloseable {
    * @param registry the registry, e.g. {@code docker.io} or {@code localhost:5000}
    * @return the status and the {@code WWW-Authenticate} challenges
    * @throws TransportException if the registry cannot be reached
+   * @since 0.1
    */
   public PingResult ping(String registry) {
     Objects.requireNonNull(registry, "registry");
@@ -94,6 +96,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws dev.ferry.manifest.ManifestException if the bytes are not a usable manifest
    * @throws AuthenticationException if access is refused
    * @throws TransportException if the registry cannot be reached
+   * @since 0.1
    */
   public Manifest fetchManifest(ImageReference reference) {
     return manifests.fetch(Objects.requireNonNull(reference, "reference"));
@@ -108,6 +111,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws RegistryResponseException for errors other than 404
    * @throws AuthenticationException if access is refused
    * @throws TransportException if the registry cannot be reached
+   * @since 0.1
    */
   public Optional<Descriptor> headManifest(ImageReference reference) {
     return manifests.head(Objects.requireNonNull(reference, "reference"));
@@ -125,6 +129,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws RegistryResponseException if the registry refuses it (e.g. {@code MANIFEST_BLOB_UNKNOWN})
    * @throws AuthenticationException if push access is refused
    * @throws TransportException if the registry cannot be reached
+   * @since 0.1
    */
   public Digest pushManifest(ImageReference reference, Manifest manifest) {
     return manifests.push(Objects.requireNonNull(reference, "reference"), Objects.requireNonNull(manifest, "manifest"));
@@ -137,6 +142,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws RegistryResponseException if the registry refuses (405 when deletes are disabled, 404)
    * @throws AuthenticationException if access is refused
    * @throws TransportException if the registry cannot be reached
+   * @since 0.1
    */
   public void deleteManifest(ImageReference reference) {
     manifests.delete(Objects.requireNonNull(reference, "reference"));
@@ -151,6 +157,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws RegistryResponseException for errors other than 404
    * @throws AuthenticationException if access is refused
    * @throws TransportException if the registry cannot be reached
+   * @since 0.1
    */
   public Optional<Long> headBlob(ImageReference repository, Digest digest) {
     return blobReads.head(Objects.requireNonNull(repository, "repository"), Objects.requireNonNull(digest, "digest"));
@@ -166,6 +173,7 @@ public final class RegistryClient implements AutoCloseable {
    * @param blob the blob's digest and size
    * @return the content; close it
    * @throws RegistryResponseException if the registry answers with an error (when the first byte is read)
+   * @since 0.1
    */
   public InputStream openBlob(ImageReference repository, Descriptor blob) {
     return blobReads.stream(Objects.requireNonNull(repository, "repository"), Objects.requireNonNull(blob, "blob"));
@@ -181,6 +189,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws RegistryResponseException if the registry refuses the upload (e.g. {@code DIGEST_INVALID})
    * @throws AuthenticationException if push access is refused
    * @throws TransportException if the upload fails after resuming
+   * @since 0.1
    */
   public BlobPushResult pushBlob(ImageReference repository, Descriptor blob, BlobSource source) {
     return pushBlob(repository, blob, source, BlobPushOptions.defaults());
@@ -198,6 +207,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws RegistryResponseException if the registry refuses the upload
    * @throws AuthenticationException if push access is refused
    * @throws TransportException if the upload fails after resuming
+   * @since 0.1
    */
   public BlobPushResult pushBlob(ImageReference repository, Descriptor blob, BlobSource source,
       BlobPushOptions options) {
@@ -213,6 +223,7 @@ public final class RegistryClient implements AutoCloseable {
    * @throws RegistryResponseException if the registry answers with an error
    * @throws AuthenticationException if access is refused
    * @throws TransportException if the registry cannot be reached
+   * @since 0.1
    */
   public List<String> listTags(ImageReference repository) {
     Objects.requireNonNull(repository, "repository");
@@ -227,6 +238,7 @@ public final class RegistryClient implements AutoCloseable {
    * @param last the last tag of the previous page, or null for the first page
    * @return the page and the {@code last} value for the next one
    * @throws RegistryResponseException if the registry answers with an error
+   * @since 0.1
    */
   public TagPage listTags(ImageReference repository, int pageSize, @Nullable String last) {
     Objects.requireNonNull(repository, "repository");
@@ -239,6 +251,7 @@ public final class RegistryClient implements AutoCloseable {
    * @param registry the registry
    * @return the repositories in the registry's order
    * @throws RegistryResponseException if the registry answers with an error
+   * @since 0.1
    */
   public List<String> catalog(String registry) {
     return lists.all(Objects.requireNonNull(registry, "registry"), null);
@@ -252,6 +265,7 @@ public final class RegistryClient implements AutoCloseable {
    * @param last the last repository of the previous page, or null for the first page
    * @return the page and the {@code last} value for the next one
    * @throws RegistryResponseException if the registry answers with an error
+   * @since 0.1
    */
   public TagPage catalog(String registry, int pageSize, @Nullable String last) {
     return lists.catalogPage(Objects.requireNonNull(registry, "registry"), pageSize, last);
@@ -266,6 +280,7 @@ public final class RegistryClient implements AutoCloseable {
    * @param artifactType only referrers of this artifact type, or null for all
    * @return the referrers' descriptors
    * @throws RegistryResponseException if the registry answers with an error
+   * @since 0.1
    */
   public List<Descriptor> referrers(ImageReference repository, Digest subject, @Nullable String artifactType) {
     return referrers.referrers(Objects.requireNonNull(repository, "repository"),
@@ -279,12 +294,17 @@ public final class RegistryClient implements AutoCloseable {
    *
    * @param registry the registry, as in image references
    * @return the last known limit, or empty when the registry sent none
+   * @since 0.1
    */
   public Optional<RateLimit> rateLimit(String registry) {
     return endpoint.rateLimit(Objects.requireNonNull(registry, "registry"));
   }
 
-  /** Releases pooled connections; calls after closing fail. */
+  /**
+   * Releases pooled connections; calls after closing fail.
+   *
+   * @since 0.1
+   */
   @Override
   public void close() {
     transport.close();

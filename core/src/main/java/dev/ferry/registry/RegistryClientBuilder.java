@@ -2,6 +2,7 @@ package dev.ferry.registry;
 
 import dev.ferry.auth.CredentialProvider;
 import dev.ferry.internal.DigestWarmup;
+import dev.ferry.internal.Texts;
 import dev.ferry.internal.auth.AuthOptions;
 import dev.ferry.internal.auth.RegistryAuth;
 import dev.ferry.internal.http.ApacheTransport;
@@ -51,6 +52,7 @@ public final class RegistryClientBuilder {
    *
    * @param provider the provider, e.g. {@code CredentialProvider.defaults()}
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder credentials(CredentialProvider provider) {
     this.credentials = Objects.requireNonNull(provider, "provider");
@@ -63,11 +65,12 @@ public final class RegistryClientBuilder {
    *
    * @param registries {@code host[:port]} of each registry, e.g. {@code localhost:5000}
    * @return this builder
-   * @throws IllegalArgumentException if a name is not a {@code host[:port]}
+   * @throws IllegalArgumentException if a name is not a {@code host[:port]} (a URL with a scheme is refused)
+   * @since 0.1
    */
   public RegistryClientBuilder insecure(String... registries) {
     for (String registry : registries) {
-      registry(registry, RegistryOptions.builder().insecure().build());
+      put(registry, RegistryOptions.builder().insecure().build(), "insecure");
     }
     return this;
   }
@@ -77,11 +80,12 @@ public final class RegistryClientBuilder {
    *
    * @param registries {@code host[:port]} of each registry
    * @return this builder
-   * @throws IllegalArgumentException if a name is not a {@code host[:port]}
+   * @throws IllegalArgumentException if a name is not a {@code host[:port]} (a URL with a scheme is refused)
+   * @since 0.1
    */
   public RegistryClientBuilder plainHttp(String... registries) {
     for (String registry : registries) {
-      registry(registry, RegistryOptions.builder().plainHttp().build());
+      put(registry, RegistryOptions.builder().plainHttp().build(), "plainHttp");
     }
     return this;
   }
@@ -92,11 +96,22 @@ public final class RegistryClientBuilder {
    * @param registry {@code host[:port]}, as in image references ({@code docker.io} means its API host)
    * @param options the settings
    * @return this builder
-   * @throws IllegalArgumentException if the name is not a {@code host[:port]}
+   * @throws IllegalArgumentException if the name is not a {@code host[:port]} (a URL with a scheme is refused)
+   * @since 0.1
    */
   public RegistryClientBuilder registry(String registry, RegistryOptions options) {
+    return put(registry, options, "registry");
+  }
+
+  private RegistryClientBuilder put(String registry, RegistryOptions options, String method) {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(options, "options");
+    int scheme = registry.indexOf("://");
+    if (scheme >= 0) {
+      // the scheme is what these settings decide; a URL here would contradict them or say nothing
+      throw new IllegalArgumentException(method + "(...) takes host[:port], not a URL: drop "
+          + Texts.quote(registry.substring(0, scheme + 3)) + " from " + Texts.quote(registry));
+    }
     registries.put(RegistryHosts.normalize(ImageReference.apiHost(RegistryHosts.normalize(registry))), options);
     return this;
   }
@@ -106,6 +121,7 @@ public final class RegistryClientBuilder {
    *
    * @param policy the policy, or {@link RetryPolicy#none()}
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder retryPolicy(RetryPolicy policy) {
     this.retryPolicy = Objects.requireNonNull(policy, "policy");
@@ -117,6 +133,7 @@ public final class RegistryClientBuilder {
    *
    * @param options {@link ProxyOptions#system()}, {@link ProxyOptions#of(String, int)} or none
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder proxy(ProxyOptions options) {
     this.proxy = Objects.requireNonNull(options, "options");
@@ -128,6 +145,7 @@ public final class RegistryClientBuilder {
    *
    * @param timeout a positive duration
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder connectTimeout(Duration timeout) {
     this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
@@ -141,6 +159,7 @@ public final class RegistryClientBuilder {
    *
    * @param timeout a positive duration
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder socketTimeout(Duration timeout) {
     this.socketTimeout = Objects.requireNonNull(timeout, "timeout");
@@ -154,6 +173,7 @@ public final class RegistryClientBuilder {
    * @param product the application's product token, e.g. {@code my-plugin/2.1}
    * @return this builder
    * @throws IllegalArgumentException if the token has control characters
+   * @since 0.1
    */
   public RegistryClientBuilder userAgent(String product) {
     Objects.requireNonNull(product, "product");
@@ -171,6 +191,7 @@ public final class RegistryClientBuilder {
    * @param total the most open connections
    * @param perRegistry the most to one host
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder maxConnections(int total, int perRegistry) {
     this.maxConnections = total;
@@ -186,6 +207,7 @@ public final class RegistryClientBuilder {
    *
    * @param enabled whether to use the password grant
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder oauth2PasswordGrant(boolean enabled) {
     this.oauth2PasswordGrant = enabled;
@@ -197,6 +219,7 @@ public final class RegistryClientBuilder {
    *
    * @param clientId the client id, e.g. the name of the application
    * @return this builder
+   * @since 0.1
    */
   public RegistryClientBuilder oauth2ClientId(String clientId) {
     this.oauth2ClientId = Objects.requireNonNull(clientId, "clientId");
@@ -208,6 +231,7 @@ public final class RegistryClientBuilder {
    *
    * @return a thread-safe client; close it when done
    * @throws IllegalArgumentException if a setting is out of range
+   * @since 0.1
    */
   public RegistryClient build() {
     DigestWarmup.start();

@@ -20,6 +20,7 @@ public record RegistryError(String code, String message, String detail) {
    * @param code the error code
    * @param message the message
    * @param detail the detail as JSON text
+   * @since 0.1
    */
   public RegistryError {
     Objects.requireNonNull(code, "code");

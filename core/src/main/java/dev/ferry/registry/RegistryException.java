@@ -31,6 +31,7 @@ public abstract class RegistryException extends FerryException {
    * @param method the HTTP method, or null
    * @param url the URL without secrets, or null
    * @param cause the underlying failure, or null
+   * @since 0.1
    */
   protected RegistryException(String message, String registry, @Nullable String repository,
       @Nullable String method, @Nullable String url, @Nullable Throwable cause) {
@@ -41,22 +42,38 @@ public abstract class RegistryException extends FerryException {
     this.url = url;
   }
 
-  /** {@return the registry, e.g. {@code docker.io} or {@code localhost:5000}} */
+  /**
+   * {@return the registry, e.g. {@code docker.io} or {@code localhost:5000}}
+   *
+   * @since 0.1
+   */
   public String registry() {
     return registry;
   }
 
-  /** {@return the repository the call was about, if any} */
+  /**
+   * {@return the repository the call was about, if any}
+   *
+   * @since 0.1
+   */
   public Optional<String> repository() {
     return Optional.ofNullable(repository);
   }
 
-  /** {@return the HTTP method of the failed request, if a request was made} */
+  /**
+   * {@return the HTTP method of the failed request, if a request was made}
+   *
+   * @since 0.1
+   */
   public Optional<String> method() {
     return Optional.ofNullable(method);
   }
 
-  /** {@return the URL of the failed request, without credentials or tokens} */
+  /**
+   * {@return the URL of the failed request, without credentials or tokens}
+   *
+   * @since 0.1
+   */
   public Optional<String> url() {
     return Optional.ofNullable(url);
   }

@@ -56,17 +56,29 @@ public final class RegistryOptions {
     /** Plain HTTP only (a local test registry). */
     HTTP;
 
-    /** {@return whether the registry's certificate and host name are checked} */
+    /**
+     * {@return whether the registry's certificate and host name are checked}
+     *
+     * @since 0.1
+     */
     public boolean verifiesTls() {
       return this == HTTPS;
     }
 
-    /** {@return whether HTTPS is tried (first)} */
+    /**
+     * {@return whether HTTPS is tried (first)}
+     *
+     * @since 0.1
+     */
     public boolean triesHttps() {
       return this != HTTP;
     }
 
-    /** {@return whether plain HTTP may be used, alone or as the fallback} */
+    /**
+     * {@return whether plain HTTP may be used, alone or as the fallback}
+     *
+     * @since 0.1
+     */
     public boolean allowsHttp() {
       return this == HTTP || this == HTTPS_INSECURE_OR_HTTP;
     }
@@ -83,6 +95,7 @@ public final class RegistryOptions {
    * The options of a registry nothing was said about: verified HTTPS.
    *
    * @return the default options
+   * @since 0.1
    */
   public static RegistryOptions defaults() {
     return DEFAULTS;
@@ -92,6 +105,7 @@ public final class RegistryOptions {
    * A builder starting from the defaults.
    *
    * @return a new builder
+   * @since 0.1
    */
   public static Builder builder() {
     return new Builder();
@@ -101,28 +115,45 @@ public final class RegistryOptions {
    * A builder starting from these options.
    *
    * @return a new builder
+   * @since 0.1
    */
   public Builder toBuilder() {
     Builder b = new Builder().scheme(scheme).caCertificates(caCertificates);
     return clientKey == null ? b : b.clientCertificate(clientKey, clientCertificateChain);
   }
 
-  /** {@return the scheme and verification mode} */
+  /**
+   * {@return the scheme and verification mode}
+   *
+   * @since 0.1
+   */
   public Scheme scheme() {
     return scheme;
   }
 
-  /** {@return the certificate authorities trusted in addition to the JDK's, possibly none} */
+  /**
+   * {@return the certificate authorities trusted in addition to the JDK's, possibly none}
+   *
+   * @since 0.1
+   */
   public List<X509Certificate> caCertificates() {
     return caCertificates;
   }
 
-  /** {@return the private key presented for mutual TLS, if one was set} */
+  /**
+   * {@return the private key presented for mutual TLS, if one was set}
+   *
+   * @since 0.1
+   */
   public Optional<PrivateKey> clientKey() {
     return Optional.ofNullable(clientKey);
   }
 
-  /** {@return the certificate chain presented for mutual TLS, leaf first; empty without a client key} */
+  /**
+   * {@return the certificate chain presented for mutual TLS, leaf first; empty without a client key}
+   *
+   * @since 0.1
+   */
   public List<X509Certificate> clientCertificateChain() {
     return clientCertificateChain;
   }
@@ -138,7 +169,11 @@ public final class RegistryOptions {
     return Objects.hash(scheme, caCertificates, clientKey, clientCertificateChain);
   }
 
-  /** {@return the scheme and certificate subjects; never key material} */
+  /**
+   * {@return the scheme and certificate subjects; never key material}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("RegistryOptions[scheme=").append(scheme);
@@ -173,6 +208,7 @@ public final class RegistryOptions {
      *
      * @param scheme the scheme
      * @return this builder
+     * @since 0.1
      */
     public Builder scheme(Scheme scheme) {
       this.scheme = Objects.requireNonNull(scheme, "scheme");
@@ -183,6 +219,7 @@ public final class RegistryOptions {
      * Speaks plain HTTP only ({@link Scheme#HTTP}).
      *
      * @return this builder
+     * @since 0.1
      */
     public Builder plainHttp() {
       return scheme(Scheme.HTTP);
@@ -193,6 +230,7 @@ public final class RegistryOptions {
      * ({@link Scheme#HTTPS_INSECURE_OR_HTTP}), as Docker treats insecure registries.
      *
      * @return this builder
+     * @since 0.1
      */
     public Builder insecure() {
       return scheme(Scheme.HTTPS_INSECURE_OR_HTTP);
@@ -203,6 +241,7 @@ public final class RegistryOptions {
      * ({@link Scheme#HTTPS_INSECURE}).
      *
      * @return this builder
+     * @since 0.1
      */
     public Builder insecureTls() {
       return scheme(Scheme.HTTPS_INSECURE);
@@ -213,6 +252,7 @@ public final class RegistryOptions {
      *
      * @param certificates CA certificates; added to any set before
      * @return this builder
+     * @since 0.1
      */
     public Builder caCertificates(Collection<X509Certificate> certificates) {
       Objects.requireNonNull(certificates, "certificates");
@@ -228,6 +268,7 @@ public final class RegistryOptions {
      * @param pem a file of one or more {@code -----BEGIN CERTIFICATE-----} blocks
      * @return this builder
      * @throws FerryException if the file cannot be read or holds no valid certificate
+     * @since 0.1
      */
     public Builder caCertificatesPem(Path pem) {
       Objects.requireNonNull(pem, "pem");
@@ -241,6 +282,7 @@ public final class RegistryOptions {
      * @param chain the certificate chain, leaf first; not empty
      * @return this builder
      * @throws IllegalArgumentException if the chain is empty
+     * @since 0.1
      */
     public Builder clientCertificate(PrivateKey key, List<X509Certificate> chain) {
       Objects.requireNonNull(key, "key");
@@ -262,6 +304,7 @@ public final class RegistryOptions {
      * @param privateKeyPkcs8 a PEM file with the unencrypted PKCS#8 key ({@code BEGIN PRIVATE KEY})
      * @return this builder
      * @throws FerryException if a file cannot be read or holds no usable certificate or key
+     * @since 0.1
      */
     public Builder clientCertificatePem(Path certificateChain, Path privateKeyPkcs8) {
       Objects.requireNonNull(certificateChain, "certificateChain");
@@ -277,6 +320,7 @@ public final class RegistryOptions {
      * @param password the store and key password; not kept
      * @return this builder
      * @throws FerryException if the store cannot be read, the password is wrong or it holds no key
+     * @since 0.1
      */
     public Builder clientKeyStore(Path pkcs12, char[] password) {
       Objects.requireNonNull(pkcs12, "pkcs12");
@@ -289,6 +333,7 @@ public final class RegistryOptions {
      * Builds the options.
      *
      * @return the immutable options
+     * @since 0.1
      */
     public RegistryOptions build() {
       return new RegistryOptions(this);

@@ -22,6 +22,7 @@ public final class RegistryProtocolException extends RegistryException {
    * @param repository the repository, or null
    * @param method the HTTP method
    * @param url the URL without secrets
+   * @since 0.1
    */
   public RegistryProtocolException(String message, String registry, @Nullable String repository,
       String method, String url) {

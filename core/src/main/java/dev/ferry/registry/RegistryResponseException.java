@@ -27,6 +27,7 @@ public class RegistryResponseException extends RegistryException {
    * @param url the URL without secrets
    * @param status the HTTP status
    * @param errors the registry's error entries, possibly empty
+   * @since 0.1
    */
   public RegistryResponseException(String message, String registry, @Nullable String repository,
       String method, String url, int status, List<RegistryError> errors) {
@@ -35,12 +36,20 @@ public class RegistryResponseException extends RegistryException {
     this.errors = List.copyOf(errors);
   }
 
-  /** {@return the HTTP status the registry answered with} */
+  /**
+   * {@return the HTTP status the registry answered with}
+   *
+   * @since 0.1
+   */
   public int status() {
     return status;
   }
 
-  /** {@return the registry's error entries, in the order sent; empty when the body had none} */
+  /**
+   * {@return the registry's error entries, in the order sent; empty when the body had none}
+   *
+   * @since 0.1
+   */
   public List<RegistryError> errors() {
     return errors;
   }
@@ -50,6 +59,7 @@ public class RegistryResponseException extends RegistryException {
    *
    * @param code an error code such as {@code MANIFEST_UNKNOWN}
    * @return true if any entry has it
+   * @since 0.1
    */
   public boolean hasCode(String code) {
     return errors.stream().anyMatch(e -> e.code().equals(code));

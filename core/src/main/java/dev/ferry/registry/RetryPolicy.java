@@ -58,6 +58,7 @@ public final class RetryPolicy {
    * {@code Retry-After} honoured up to 60 s.
    *
    * @return the default policy
+   * @since 0.1
    */
   public static RetryPolicy defaults() {
     return DEFAULTS;
@@ -67,6 +68,7 @@ public final class RetryPolicy {
    * A policy that sends every request once and never retries.
    *
    * @return the policy with one attempt
+   * @since 0.1
    */
   public static RetryPolicy none() {
     return NONE;
@@ -76,6 +78,7 @@ public final class RetryPolicy {
    * A builder starting from the defaults.
    *
    * @return a new builder
+   * @since 0.1
    */
   public static Builder builder() {
     return new Builder();
@@ -85,6 +88,7 @@ public final class RetryPolicy {
    * A builder starting from this policy's settings.
    *
    * @return a new builder
+   * @since 0.1
    */
   public Builder toBuilder() {
     return new Builder()
@@ -95,27 +99,47 @@ public final class RetryPolicy {
         .jitter(jitter);
   }
 
-  /** {@return the most times a request is sent, the first one included; 1 means no retries} */
+  /**
+   * {@return the most times a request is sent, the first one included; 1 means no retries}
+   *
+   * @since 0.1
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** {@return the wait before the first retry, before jitter} */
+  /**
+   * {@return the wait before the first retry, before jitter}
+   *
+   * @since 0.1
+   */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /** {@return the longest computed wait between two attempts, before jitter} */
+  /**
+   * {@return the longest computed wait between two attempts, before jitter}
+   *
+   * @since 0.1
+   */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** {@return the longest {@code Retry-After} honoured; a registry asking for more gets no retry} */
+  /**
+   * {@return the longest {@code Retry-After} honoured; a registry asking for more gets no retry}
+   *
+   * @since 0.1
+   */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
 
-  /** {@return how the computed wait is randomised} */
+  /**
+   * {@return how the computed wait is randomised}
+   *
+   * @since 0.1
+   */
   public Jitter jitter() {
     return jitter;
   }
@@ -160,6 +184,7 @@ public final class RetryPolicy {
      * @param attempts at least 1; 1 disables retries
      * @return this builder
      * @throws IllegalArgumentException if {@code attempts} is less than 1
+     * @since 0.1
      */
     public Builder maxAttempts(int attempts) {
       if (attempts < 1) {
@@ -175,6 +200,7 @@ public final class RetryPolicy {
      * @param backoff zero or more
      * @return this builder
      * @throws IllegalArgumentException if {@code backoff} is negative
+     * @since 0.1
      */
     public Builder initialBackoff(Duration backoff) {
       this.initialBackoff = nonNegative(backoff, "initialBackoff");
@@ -187,6 +213,7 @@ public final class RetryPolicy {
      * @param backoff zero or more
      * @return this builder
      * @throws IllegalArgumentException if {@code backoff} is negative
+     * @since 0.1
      */
     public Builder maxBackoff(Duration backoff) {
       this.maxBackoff = nonNegative(backoff, "maxBackoff");
@@ -200,6 +227,7 @@ public final class RetryPolicy {
      * @param limit zero or more
      * @return this builder
      * @throws IllegalArgumentException if {@code limit} is negative
+     * @since 0.1
      */
     public Builder maxRetryAfter(Duration limit) {
       this.maxRetryAfter = nonNegative(limit, "maxRetryAfter");
@@ -211,6 +239,7 @@ public final class RetryPolicy {
      *
      * @param jitter the kind of jitter
      * @return this builder
+     * @since 0.1
      */
     public Builder jitter(Jitter jitter) {
       this.jitter = Objects.requireNonNull(jitter, "jitter");
@@ -222,6 +251,7 @@ public final class RetryPolicy {
      *
      * @return the immutable policy
      * @throws IllegalStateException if the initial backoff exceeds the maximum backoff
+     * @since 0.1
      */
     public RetryPolicy build() {
       if (initialBackoff.compareTo(maxBackoff) > 0) {

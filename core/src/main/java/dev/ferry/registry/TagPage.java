@@ -18,12 +18,17 @@ public record TagPage(List<String> items, @Nullable String next) {
    *
    * @param items the items
    * @param next the next {@code last} value, or null
+   * @since 0.1
    */
   public TagPage {
     items = List.copyOf(Objects.requireNonNull(items, "items"));
   }
 
-  /** {@return the {@code last} value for the next page, or empty on the last page} */
+  /**
+   * {@return the {@code last} value for the next page, or empty on the last page}
+   *
+   * @since 0.1
+   */
   public Optional<String> nextLast() {
     return Optional.ofNullable(next);
   }

@@ -23,6 +23,7 @@ public final class TransportException extends RegistryException {
    * @param method the HTTP method
    * @param url the URL without secrets
    * @param cause the I/O failure
+   * @since 0.1
    */
   public TransportException(String message, String registry, @Nullable String repository,
       String method, String url, IOException cause) {

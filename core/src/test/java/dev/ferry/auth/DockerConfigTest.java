@@ -114,6 +114,16 @@ class DockerConfigTest {
   }
 
   @Test
+  void theExactDockerIoKeyAnswersBeforeIndexDockerIoInEitherOrder() {
+    String aliasFirst = "{\"auths\":{\"index.docker.io\":{\"auth\":\"" + auth("alias", "2") + "\"},"
+        + "\"docker.io\":{\"auth\":\"" + auth("exact", "1") + "\"}}}";
+    String exactFirst = "{\"auths\":{\"docker.io\":{\"auth\":\"" + auth("exact", "1") + "\"},"
+        + "\"index.docker.io\":{\"auth\":\"" + auth("alias", "2") + "\"}}}";
+    assertThat(config(aliasFirst).credentialFor("docker.io", "library/a")).contains(Credential.basic("exact", "1"));
+    assertThat(config(exactFirst).credentialFor("docker.io", "library/a")).contains(Credential.basic("exact", "1"));
+  }
+
+  @Test
   void emptyEntriesThatDockerWritesForHelpersHoldNoCredentialAndHideNothing() {
     DockerConfig c = config("{\"auths\":{\"ghcr.io\":{},\"quay.io/org\":{},\"quay.io\":{\"auth\":\""
         + auth("u", "p") + "\"},\"x.io\":null}}");

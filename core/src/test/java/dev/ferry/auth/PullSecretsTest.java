@@ -100,11 +100,114 @@ class PullSecretsTest {
   }
 
   @Test
-  void aStillEncodedSecretGetsAHint() {
-    String encoded = Base64.getEncoder().encodeToString(authsJson("ghcr.io", "u", SECRET).getBytes(StandardCharsets.UTF_8));
-    Throwable t = catchThrowable(() -> CredentialProvider.fromDockerConfigJson(encoded));
-    assertThat(t).isInstanceOf(CredentialException.class).hasMessageContaining("looks base64-encoded")
-        .hasMessageNotContaining(encoded);
+  void takesTheBase64ValueAsItSitsInTheSecretsData() {
+    String encoded = b64(authsJson("ghcr.io", "u", SECRET));
+    assertThat(CredentialProvider.fromDockerConfigJson(encoded).credentialFor("ghcr.io", "x"))
+        .contains(Credential.basic("u", SECRET));
+    String wrapped = encoded.substring(0, 20) + "\n" + encoded.substring(20) + "\n";
+    assertThat(CredentialProvider.fromDockerConfigJson(wrapped).credentialFor("ghcr.io", "x"))
+        .contains(Credential.basic("u", SECRET));
+  }
+
+  @Test
+  void takesAWholeSecretAsKubectlPrintsItInJson() {
+    String secret = "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"regcred\","
+        + "\"namespace\":\"default\"},\"type\":\"kubernetes.io/dockerconfigjson\",\"data\":{\".dockerconfigjson\":\""
+        + b64(authsJson("ghcr.io", "u", SECRET)) + "\"}}";
+    assertThat(CredentialProvider.fromDockerConfigJson(secret).credentialFor("ghcr.io", "x"))
+        .contains(Credential.basic("u", SECRET));
+  }
+
+  @Test
+  void takesAWholeSecretInYamlWithDataOrStringDataAndEitherType() {
+    String kubectl = """
+        apiVersion: v1
+        data:
+          .dockerconfigjson: %s
+        kind: Secret
+        metadata:
+          annotations:
+            note: "a: tricky # value"
+          creationTimestamp: "2026-12-01T10:00:00Z"
+          managedFields:
+          - apiVersion: v1
+            fieldsType: FieldsV1
+            fieldsV1:
+              f:data:
+                .: {}
+          name: regcred
+          namespace: default
+        type: kubernetes.io/dockerconfigjson
+        """.formatted(b64(authsJson("ghcr.io", "kubectl", SECRET)));
+    String handWritten = """
+        # written by hand, applied with kubectl apply -f
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: regcred}
+        type: kubernetes.io/dockerconfigjson
+        stringData:
+          ".dockerconfigjson": |
+            {"auths": {"quay.io": {"username": "hand", "password": "%s"}}}
+        """.formatted(SECRET);
+    String legacy = """
+        apiVersion: v1
+        kind: Secret
+        type: kubernetes.io/dockercfg
+        stringData:
+          .dockercfg: '{"registry.example:5000": {"auth": "%s"}}'
+        """.formatted(auth("old", SECRET));
+    String crlf = kubectl.replace("\n", "\r\n");
+
+    assertThat(CredentialProvider.fromDockerConfigJson(kubectl).credentialFor("ghcr.io", "x"))
+        .contains(Credential.basic("kubectl", SECRET));
+    assertThat(CredentialProvider.fromDockerConfigJson(crlf).credentialFor("ghcr.io", "x"))
+        .contains(Credential.basic("kubectl", SECRET));
+    assertThat(CredentialProvider.fromDockerConfigJson(handWritten).credentialFor("quay.io", "x"))
+        .contains(Credential.basic("hand", SECRET));
+    assertThat(CredentialProvider.fromDockerConfigJson(legacy).credentialFor("registry.example:5000", "x"))
+        .contains(Credential.basic("old", SECRET));
+  }
+
+  @Test
+  void stringDataWinsOverDataAsTheApiServerMergesThem() {
+    String secret = "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"type\":\"kubernetes.io/dockerconfigjson\","
+        + "\"data\":{\".dockerconfigjson\":\"" + b64(authsJson("ghcr.io", "data", "1")) + "\"},"
+        + "\"stringData\":{\".dockerconfigjson\":" + quoted(authsJson("ghcr.io", "stringData", "2")) + "}}";
+    assertThat(CredentialProvider.fromDockerConfigJson(secret).credentialFor("ghcr.io", "x"))
+        .contains(Credential.basic("stringData", "2"));
+  }
+
+  @Test
+  void aSecretOfAnotherKindOrTypeSaysWhatWasPassedAndWhatIsExpected() {
+    String opaque = "apiVersion: v1\nkind: Secret\ntype: Opaque\ndata:\n  password: " + b64(SECRET) + "\n";
+    assertThat(catchThrowable(() -> CredentialProvider.fromDockerConfigJson(opaque)))
+        .isInstanceOf(CredentialException.class)
+        .hasMessage("pull secret 1 of 1: Secret of type \"Opaque\" holds no registry credentials for kubelet: pull"
+            + " secrets have type kubernetes.io/dockerconfigjson (key .dockerconfigjson) or kubernetes.io/dockercfg"
+            + " (key .dockercfg)")
+        .hasMessageNotContaining(b64(SECRET));
+    String configMap = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"data\":{\"x\":\"" + SECRET + "\"}}";
+    assertThat(catchThrowable(() -> CredentialProvider.fromDockerConfigJson(configMap)))
+        .isInstanceOf(CredentialException.class)
+        .hasMessageStartingWith("pull secret 1 of 1: a Kubernetes \"ConfigMap\" object, not a Secret; expected the"
+            + " Secret's decoded .dockerconfigjson").hasMessageNotContaining(SECRET);
+    String missing = "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"type\":\"kubernetes.io/dockerconfigjson\","
+        + "\"data\":{\".dockercfg\":\"" + b64("{}") + "\"}}";
+    assertThat(catchThrowable(() -> CredentialProvider.fromDockerConfigJson(missing)))
+        .hasMessage("pull secret 1 of 1: Secret of type \"kubernetes.io/dockerconfigjson\" has no"
+            + " \".dockerconfigjson\" under data or stringData");
+    assertThat(catchThrowable(() -> CredentialProvider.fromDockerConfigJson("just some " + SECRET)))
+        .isInstanceOf(CredentialException.class)
+        .hasMessageContaining("neither JSON, base64 nor YAML; expected").hasMessageNotContaining(SECRET);
+  }
+
+  private static String b64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String quoted(String json) {
+    return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   @Test

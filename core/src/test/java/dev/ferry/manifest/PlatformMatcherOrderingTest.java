@@ -21,7 +21,7 @@ class PlatformMatcherOrderingTest {
       linux/arm64     | linux/arm/v5 linux/amd64 linux/arm64 windows/arm64 linux/arm/v7 linux/arm/v8 linux/arm/v6 linux/386 \
                       | linux/arm64 linux/arm/v8 linux/arm/v7 linux/arm/v6 linux/arm/v5 linux/amd64 windows/arm64 linux/386
       linux/arm/v7    | linux/arm/v5 linux/arm64 linux/arm linux/arm/v6 linux/arm/v8 \
-                      | linux/arm/v7 linux/arm/v6 linux/arm/v5 linux/arm64 linux/arm/v8
+                      | linux/arm linux/arm/v6 linux/arm/v5 linux/arm64 linux/arm/v8
       linux/amd64     | linux/arm64 linux/386 linux/amd64/v2 linux/amd64 \
                       | linux/amd64 linux/386 linux/arm64 linux/amd64/v2
       linux/amd64/v3  | linux/386 linux/amd64/v2 linux/arm64 linux/amd64 linux/amd64/v3 linux/amd64/v4 \

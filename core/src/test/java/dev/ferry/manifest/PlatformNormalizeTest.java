@@ -91,7 +91,7 @@ class PlatformNormalizeTest {
   void treatsArmAsArmV7AndArm64AsArm64V8() {
     assertThat(Platform.of("linux", "arm").normalize())
         .isEqualTo(Platform.of("linux", "arm", "v7").normalize())
-        .isEqualTo(Platform.parse("linux/armhf", Platform.of("linux", "amd64")));
+        .isEqualTo(Platform.parse("linux/armhf", Platform.of("linux", "amd64")).normalize());
     assertThat(Platform.of("linux", "arm64", "v8").normalize())
         .isEqualTo(Platform.of("linux", "aarch64").normalize())
         .isEqualTo(Platform.of("linux", "arm64"));

@@ -23,20 +23,20 @@ class PlatformParseTest {
       linux/i386                    | linux/386
       linux/386                     | linux/386
       linux/arm64                   | linux/arm64
-      linux/arm64/v8                | linux/arm64
+      linux/arm64/v8                | linux/arm64/v8
       linux/aarch64                 | linux/arm64
-      linux/aarch64/8               | linux/arm64
-      linux/arm64/v8.0              | linux/arm64
+      linux/aarch64/8               | linux/arm64/v8
+      linux/arm64/v8.0              | linux/arm64/v8
       linux/arm64/v8.2              | linux/arm64/v8.2
       linux/arm64/9                 | linux/arm64/v9
       linux/arm64/v9.0              | linux/arm64/v9
-      linux/arm                     | linux/arm/v7
+      linux/arm                     | linux/arm
       linux/arm/7                   | linux/arm/v7
       linux/arm/v7                  | linux/arm/v7
       linux/arm/v6                  | linux/arm/v6
       linux/arm/5                   | linux/arm/v5
       linux/arm/v8                  | linux/arm/v8
-      linux/armhf                   | linux/arm/v7
+      linux/armhf                   | linux/arm
       linux/armel                   | linux/arm/v6
       linux/s390x                   | linux/s390x
       linux/ppc64le                 | linux/ppc64le
@@ -52,9 +52,9 @@ class PlatformParseTest {
       macOS                         | darwin/amd64
       windows                       | windows/amd64
       windows()                     | windows/amd64
-      arm                           | linux/arm/v7
+      arm                           | linux/arm
       armel                         | linux/arm/v6
-      armhf                         | linux/arm/v7
+      armhf                         | linux/arm
       Aarch64                       | linux/arm64
       x86_64                        | linux/amd64
       i386                          | linux/386
@@ -70,7 +70,20 @@ class PlatformParseTest {
     Platform parsed = Platform.parse(specifier, LINUX_AMD64);
 
     assertThat(parsed).hasToString(expected);
-    assertThat(parsed).isEqualTo(parsed.normalize());
+    assertThat(Platform.parse(parsed.toString(), LINUX_AMD64)).as("formats to what parses back").isEqualTo(parsed);
+  }
+
+  @Test
+  void keepsTheDefaultVariantInTheFormWrittenAsContainerdDoesWhileMatchingNormalises() {
+    Platform arm64v8 = Platform.parse("linux/arm64/v8", LINUX_AMD64);
+    Platform arm = Platform.parse("linux/arm", LINUX_AMD64);
+
+    assertThat(arm64v8).hasToString("linux/arm64/v8");
+    assertThat(arm).hasToString("linux/arm");
+    assertThat(arm64v8.normalize()).isEqualTo(Platform.parse("linux/arm64", LINUX_AMD64));
+    assertThat(arm.normalize()).isEqualTo(Platform.parse("linux/arm/v7", LINUX_AMD64));
+    assertThat(PlatformMatcher.strict(arm64v8).matches(Platform.of("linux", "arm64"))).isTrue();
+    assertThat(PlatformMatcher.strict(Platform.parse("linux/arm/v7", LINUX_AMD64)).matches(arm)).isTrue();
   }
 
   @Test
@@ -110,7 +123,7 @@ class PlatformParseTest {
     assertThat(Platform.parse("linux", Platform.of("linux", "arm", "v6")))
         .hasToString("linux/arm/v6");
     assertThat(Platform.parse("linux", Platform.of("linux", "armhf")))
-        .hasToString("linux/arm/v7");
+        .as("containerd leaves the default v7 implicit").hasToString("linux/arm");
     assertThat(Platform.parse("linux", Platform.of("linux", "amd64", "v3")))
         .as("containerd borrows the host variant for 32-bit arm only")
         .hasToString("linux/amd64");

@@ -16,6 +16,7 @@ public final class EmbeddedRegistryException extends FerryException {
    *
    * @param message what failed
    * @param cause why
+   * @since 0.1
    */
   public EmbeddedRegistryException(String message, Throwable cause) {
     super(message, cause);

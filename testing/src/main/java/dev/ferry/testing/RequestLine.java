@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What a fault's predicate sees of a request before it is handled: the method and
- * the path with its query, e.g. {@code GET /v2/demo/app/blobs/sha256:...} or
+ * the path with its query, for example {@code GET /v2/demo/app/blobs/sha256:...} or
  * {@code POST /v2/demo/app/blobs/uploads/?digest=sha256:...}.
  *
  * <pre>{@code

@@ -33,7 +33,7 @@ public abstract class EcrClientSettings<B extends EcrClientSettings<B>> {
   abstract B self();
 
   /**
-   * The AWS credentials to call ECR with, instead of the SDK's default chain; e.g. a
+   * The AWS credentials to call ECR with, instead of the SDK's default chain; for example a
    * {@code ProfileCredentialsProvider} or an {@code StsAssumeRoleCredentialsProvider}. Left open
    * when the built object is closed.
    *
@@ -64,7 +64,7 @@ public abstract class EcrClientSettings<B extends EcrClientSettings<B>> {
   }
 
   /**
-   * Sends ECR and ECR Public API calls to this endpoint instead of AWS's, e.g. an interface VPC
+   * Sends ECR and ECR Public API calls to this endpoint instead of AWS's, for example an interface VPC
    * endpoint or a local stand-in in tests. Applies to the clients built here, not to given ones.
    *
    * @param endpoint the endpoint, e.g. {@code https://vpce-0abc.api.ecr.eu-west-1.vpce.amazonaws.com}

@@ -192,7 +192,11 @@ public final class EcrCredentialProvider implements CredentialProvider, AutoClos
    * @since 0.1
    */
   public static final class Builder extends EcrClientSettings<Builder> {
-    /** The default time before a token's expiry at which it is fetched again. */
+    /**
+     * The default time before a token's expiry at which it is fetched again.
+     *
+     * @since 0.1
+     */
     public static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(15);
 
     private Duration refreshMargin = DEFAULT_REFRESH_MARGIN;

@@ -74,6 +74,7 @@ public record EcrRegistry(String host, String accountId, String region, boolean 
    * @param dualStack whether the host is a dual-stack endpoint
    * @throws NullPointerException if a string is null
    * @throws IllegalArgumentException if the account is neither empty nor 12 digits, or the region is blank
+   * @since 0.1
    */
   public EcrRegistry {
     Objects.requireNonNull(host, "host");

@@ -210,7 +210,11 @@ public final class AcrCredentialProvider implements CredentialProvider {
         + EntraErrors.describe(e), e);
   }
 
-  /** {@return the provider's credential kind, audience and tenant, never a secret} */
+  /**
+   * {@return the provider's credential kind, audience and tenant, never a secret}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return "AcrCredentialProvider[" + description + "]";

@@ -186,7 +186,11 @@ public final class GcpCredentialProvider implements CredentialProvider {
     return tokens;
   }
 
-  /** {@return the provider's kind of credentials, never a secret} */
+  /**
+   * {@return the provider's kind of credentials, never a secret}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return "GcpCredentialProvider[" + description + "]";

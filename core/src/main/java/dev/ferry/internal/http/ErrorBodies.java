@@ -24,6 +24,7 @@ public final class ErrorBodies {
   public static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
   /** Most error entries shown in a message; the exception still carries every one parsed. */
   static final int MAX_SHOWN_ERRORS = 5;
+  private static final String HTTPS_ONLY = "Client sent an HTTP request to an HTTPS server";
 
   private ErrorBodies() {}
 
@@ -109,11 +110,18 @@ public final class ErrorBodies {
     List<RegistryError> errors = ErrorBodyParser.parse(bytes);
     String plainText = "";
     String type = response.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-    if (errors.isEmpty() && type.startsWith("text/plain")) {
-      // one line of a text body ("unauthorized: authentication required") is worth showing; HTML never is
+    if (errors.isEmpty()) {
+      // one line of a text body ("unauthorized: authentication required") is worth showing; HTML never is.
       String text = new String(bytes, StandardCharsets.UTF_8);
       int eol = text.indexOf('\n');
-      plainText = eol < 0 ? text : text.substring(0, eol);
+      String line = eol < 0 ? text : text.substring(0, eol);
+      if (type.startsWith("text/plain")) {
+        plainText = line;
+      } else if (type.isEmpty() && line.startsWith(HTTPS_ONLY)) {
+        // Go's TLS server answers plain HTTP with a bare 400 and no Content-Type: that line is the whole story
+        plainText = line.strip() + " (the registry speaks HTTPS: do not name it plainHttp(); for a"
+            + " self-signed certificate give its CA with RegistryOptions or name it insecure(...))";
+      }
     }
     return new Body(errors, plainText);
   }

@@ -49,7 +49,7 @@ final class IoFailures {
         || failure instanceof ConnectionClosedException || failure instanceof EOFException;
   }
 
-  /** A short reason, e.g. {@code connection refused}; exception messages are escaped and cut. */
+  /** A short reason, for example {@code connection refused}; exception messages are escaped and cut. */
   static String describe(IOException e) {
     IOException failure = unwrap(e);
     String detail = failure.getMessage() == null ? "" : ": " + Texts.escape(failure.getMessage());
@@ -63,7 +63,7 @@ final class IoFailures {
       return "TLS handshake failed" + tlsHint(String.valueOf(failure.getMessage())) + detail;
     }
     if (failure instanceof SSLException) {
-      return "TLS failure" + detail;
+      return "TLS failure" + detail + plainHttpHint(String.valueOf(failure.getMessage()));
     }
     if (failure instanceof ConnectionRequestTimeoutException) {
       return "no pooled connection became free in time (are responses being closed?)";
@@ -84,6 +84,15 @@ final class IoFailures {
       return "connection failed" + detail;
     }
     return failure.getClass().getSimpleName() + detail;
+  }
+
+  // the JDK's wording for bytes that are not a TLS record, which is what an HTTP answer looks like
+  private static String plainHttpHint(String message) {
+    if (message.contains("Unsupported or unrecognized SSL message")) {
+      return " (the server gave an HTTP response to an HTTPS client: if the registry speaks plain HTTP, name it"
+          + " with RegistryClientBuilder.plainHttp(\"host:port\"), or insecure(...) to try HTTPS first)";
+    }
+    return "";
   }
 
   // the JDK's wording is all there is to tell these apart; the hint is a guess, the detail stays

@@ -198,6 +198,8 @@ class ApacheTransportTlsTest {
           URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/v2/")), CONTEXT))
           .isInstanceOf(TransportException.class)
           .hasMessageContaining("failed: TLS failure: Unsupported or unrecognized SSL message")
+          .hasMessageContaining("the server gave an HTTP response to an HTTPS client: if the registry speaks plain"
+              + " HTTP, name it with RegistryClientBuilder.plainHttp(\"host:port\")")
           .hasCauseInstanceOf(SSLException.class);
       assertThat(sleeper.waits).isEmpty();
       answer.join(5000);

@@ -108,6 +108,24 @@ class ErrorBodiesTest {
   }
 
   @Test
+  void keepsTheBareAnswerOfAnHttpsServerToPlainHttpAndSaysWhatToDo() {
+    // Go's TLS server answers a plain-HTTP request with this exact body and no Content-Type
+    Request plain = Request.of("GET", URI.create("http://registry.example:5000/v2/"));
+    RegistryResponseException e = ErrorBodies.toException(plain,
+        new FakeResponse(400, "Client sent an HTTP request to an HTTPS server.\n"), DOCKER_HUB);
+
+    assertThat(e.getMessage()).contains("-> 400 Bad Request: Client sent an HTTP request to an HTTPS server."
+        + " (the registry speaks HTTPS: do not name it plainHttp();");
+  }
+
+  @Test
+  void showsNoUntypedBodyThatLooksLikeMarkup() {
+    RegistryResponseException e = map(new FakeResponse(502, "<html><body>secret page</body></html>"));
+
+    assertThat(e.getMessage()).contains("-> 502 Bad Gateway (registry").doesNotContain("secret page");
+  }
+
+  @Test
   void handlesEmptyBodies() {
     RegistryResponseException e = map(new FakeResponse(429));
 

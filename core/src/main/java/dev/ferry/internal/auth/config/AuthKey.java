@@ -54,6 +54,19 @@ record AuthKey(String raw, String host, String path, boolean bare) {
     return sameHost && (path.isEmpty() || repository.equals(path) || repository.startsWith(path + "/"));
   }
 
+  /**
+   * Whether the host was written as the canonical name itself, not an alias of it:
+   * {@code docker.io} is exact, {@code index.docker.io} is not. containers/image looks a
+   * registry up by its own name before the legacy aliases.
+   */
+  boolean exactHost() {
+    String rest = Hosts.withoutScheme(raw.trim());
+    String text = rest == null ? raw.trim() : rest;
+    int slash = text.indexOf('/');
+    String written = (slash < 0 ? text : text.substring(0, slash)).toLowerCase(java.util.Locale.ROOT);
+    return written.equals(host);
+  }
+
   /** The key as kubelet sorts it: host and path. */
   String sortKey() {
     return path.isEmpty() ? host : host + "/" + path;

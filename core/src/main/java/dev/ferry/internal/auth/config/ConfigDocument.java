@@ -71,9 +71,11 @@ final class ConfigDocument {
       order++;
     }
     if (style != KeyStyle.KUBELET) {
-      // most specific scope first; a key written as a bare host before its URL form; then file order
+      // most specific scope first; a key written as a bare host before its URL form; the registry's own
+      // name before an alias of it (docker.io before index.docker.io, as containers/image); then file order
       list.sort(Comparator.comparingInt((AuthEntry a) -> -a.key().path().length())
           .thenComparing(a -> !a.key().bare())
+          .thenComparing(a -> !a.key().exactHost())
           .thenComparingInt(AuthEntry::order));
     }
     return List.copyOf(list);

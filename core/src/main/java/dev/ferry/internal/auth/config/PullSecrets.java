@@ -5,7 +5,6 @@ import dev.ferry.auth.CredentialException;
 import dev.ferry.auth.CredentialProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Kubernetes pull secrets ({@code kubernetes.io/dockerconfigjson}, or the legacy
- * {@code kubernetes.io/dockercfg} form), merged as kubelet merges a pod's
+ * {@code kubernetes.io/dockercfg} form; each as its decoded value, base64, or the whole Secret
+ * object, see {@link KubernetesSecret}), merged as kubelet merges a pod's
  * {@code imagePullSecrets}: every entry of every secret goes into one keyring whose keys
  * are sorted in reverse lexicographic order, so {@code quay.io/org} is tried before
  * {@code quay.io}; entries under the same key keep the order of the secrets. Kubelet
@@ -43,13 +43,8 @@ public final class PullSecrets implements CredentialProvider {
       if (bytes.length > ConfigLimits.MAX_CONFIG_BYTES) {
         throw new CredentialException(source + ": larger than " + ConfigLimits.MAX_CONFIG_BYTES + " bytes");
       }
-      ConfigDocument document;
-      try {
-        document = ConfigDocument.parse(bytes, source, ConfigDocument.Format.KUBERNETES);
-      } catch (CredentialException e) {
-        throw looksEncoded(secret) ? new CredentialException(e.getMessage() + "; it looks base64-encoded:"
-            + " pass the decoded value of the secret's .dockerconfigjson (or .dockercfg) data") : e;
-      }
+      ConfigDocument document = ConfigDocument.parse(KubernetesSecret.configDocument(secret, source), source,
+          ConfigDocument.Format.KUBERNETES);
       for (AuthEntry e : document.entries()) {
         all.add(new AuthEntry(e.key(), e.credential(), order++));
       }
@@ -57,19 +52,6 @@ public final class PullSecrets implements CredentialProvider {
     all.sort(Comparator.comparing((AuthEntry e) -> e.key().sortKey()).reversed()
         .thenComparingInt(AuthEntry::order));
     return new PullSecrets(List.copyOf(all), secrets.size());
-  }
-
-  private static boolean looksEncoded(String secret) {
-    String s = secret.trim();
-    if (s.isEmpty() || s.startsWith("{")) {
-      return false;
-    }
-    try {
-      byte[] decoded = Base64.getDecoder().decode(s);
-      return decoded.length > 0 && decoded[0] == '{';
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   @Override
