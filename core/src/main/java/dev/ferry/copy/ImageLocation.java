@@ -81,6 +81,7 @@ public final class ImageLocation {
    *
    * @param reference the image, by tag or digest
    * @return the location
+   * @since 0.1
    */
   public static ImageLocation of(ImageReference reference) {
     Objects.requireNonNull(reference, "reference");
@@ -94,6 +95,7 @@ public final class ImageLocation {
    * @param name the ref name: a tag such as {@code 1.27} or a reference such as {@code nginx:1.27}
    * @return the location
    * @throws IllegalArgumentException if the name is empty or has whitespace or control characters
+   * @since 0.1
    */
   public static ImageLocation ociLayout(Path dir, String name) {
     return new ImageLocation(Kind.OCI_LAYOUT, null, Objects.requireNonNull(dir, "dir"), checkedName(name));
@@ -106,6 +108,7 @@ public final class ImageLocation {
    * @param name the ref name: a tag such as {@code 1.27} or a reference such as {@code nginx:1.27}
    * @return the location
    * @throws IllegalArgumentException if the name is empty or has whitespace or control characters
+   * @since 0.1
    */
   public static ImageLocation ociArchive(Path tar, String name) {
     return new ImageLocation(Kind.OCI_ARCHIVE, null, Objects.requireNonNull(tar, "tar"), checkedName(name));
@@ -118,6 +121,7 @@ public final class ImageLocation {
    * @param reference the name the archive tags the image with, e.g. {@code nginx:1.27}
    * @return the location
    * @throws dev.ferry.reference.InvalidReferenceException if {@code reference} is not an image reference
+   * @since 0.1
    */
   public static ImageLocation dockerArchive(Path tar, String reference) {
     ImageReference.parse(Objects.requireNonNull(reference, "reference"));
@@ -133,27 +137,47 @@ public final class ImageLocation {
     return name;
   }
 
-  /** {@return the kind of location} */
+  /**
+   * {@return the kind of location}
+   *
+   * @since 0.1
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** {@return the registry image, for {@link Kind#REGISTRY}} */
+  /**
+   * {@return the registry image, for {@link Kind#REGISTRY}}
+   *
+   * @since 0.1
+   */
   public Optional<ImageReference> reference() {
     return Optional.ofNullable(reference);
   }
 
-  /** {@return the directory or archive file, for the other kinds} */
+  /**
+   * {@return the directory or archive file, for the other kinds}
+   *
+   * @since 0.1
+   */
   public Optional<Path> path() {
     return Optional.ofNullable(path);
   }
 
-  /** {@return the name of the image in its layout or archive, or the registry reference as text} */
+  /**
+   * {@return the name of the image in its layout or archive, or the registry reference as text}
+   *
+   * @since 0.1
+   */
   public String name() {
     return name;
   }
 
-  /** {@return whether this is an image in a registry} */
+  /**
+   * {@return whether this is an image in a registry}
+   *
+   * @since 0.1
+   */
   public boolean isRegistry() {
     return kind == Kind.REGISTRY;
   }
@@ -169,7 +193,11 @@ public final class ImageLocation {
     return Objects.hash(kind, reference, path, name);
   }
 
-  /** {@return the location as skopeo names it: {@code docker://REF}, {@code oci:DIR:NAME}, {@code oci-archive:FILE:NAME}, {@code docker-archive:FILE:NAME}} */
+  /**
+   * {@return the location as skopeo names it: {@code docker://REF}, {@code oci:DIR:NAME}, {@code oci-archive:FILE:NAME}, {@code docker-archive:FILE:NAME}}
+   *
+   * @since 0.1
+   */
   @Override
   public String toString() {
     return switch (kind) {

@@ -33,7 +33,7 @@ public final class ImageLocationException extends FerryException {
     CORRUPT,
     /** A tar entry escapes the archive ({@code ../}, an absolute path) or is a link or device. */
     UNSAFE_ENTRY,
-    /** The format cannot hold what was asked, e.g. a multi-platform index in a docker-archive. */
+    /** The format cannot hold what was asked, for example a multi-platform index in a docker-archive. */
     UNSUPPORTED,
     /** Reading or writing the file system failed. */
     IO
@@ -49,6 +49,7 @@ public final class ImageLocationException extends FerryException {
    * @param problem what kind of problem it is
    * @param message what is wrong and what to do, without the path (it is prepended)
    * @param cause the underlying failure, or null
+   * @since 0.1
    */
   public ImageLocationException(Path path, Problem problem, String message, @Nullable Throwable cause) {
     super(Objects.requireNonNull(path, "path") + ": " + Objects.requireNonNull(message, "message"), cause);
@@ -56,12 +57,20 @@ public final class ImageLocationException extends FerryException {
     this.problem = Objects.requireNonNull(problem, "problem");
   }
 
-  /** {@return the file or directory at fault} */
+  /**
+   * {@return the file or directory at fault}
+   *
+   * @since 0.1
+   */
   public Path path() {
     return path;
   }
 
-  /** {@return what kind of problem it is} */
+  /**
+   * {@return what kind of problem it is}
+   *
+   * @since 0.1
+   */
   public Problem problem() {
     return problem;
   }

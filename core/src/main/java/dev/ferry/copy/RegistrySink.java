@@ -53,11 +53,9 @@ final class RegistrySink implements ImageSink {
     client.pushManifest(repository.withDigest(manifest.digest()), manifest);
   }
 
-  /**
-   * Pushes a referrer by digest; where the registry has no referrers API (it does not list the
-   * new referrer), the referrers tag schema's index {@code <alg>-<hex>} is updated as the OCI
-   * distribution spec asks of clients.
-   */
+  // Pushes a referrer by digest; where the registry has no referrers API (it does not list the
+  // new referrer), the referrers tag schema's index <alg>-<hex> is updated as the OCI
+  // distribution spec asks of clients.
   @Override
   public void writeReferrer(Manifest referrer) {
     writeManifest(referrer);
