@@ -179,7 +179,7 @@ final class LocationCopy {
       InputStream in = transfers.track(source.openBlob(blob));
       // the digest check needs every byte, so a resumed upload re-reads and discards the prefix
       in.skipNBytes(offset);
-      return new ProgressStream(in, blob, offset, op.listener);
+      return new ProgressStream(in, blob, offset, op.listener, () -> transfers.untrack(in));
     };
     sink.writeBlob(blob, content);
     copied.incrementAndGet();

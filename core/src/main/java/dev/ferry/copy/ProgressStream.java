@@ -11,13 +11,15 @@ final class ProgressStream extends FilterInputStream {
 
   private final Descriptor blob;
   private final CopyListener listener;
+  private final Runnable onClose;
   private long position;
   private long reported;
 
-  ProgressStream(InputStream in, Descriptor blob, long offset, CopyListener listener) {
+  ProgressStream(InputStream in, Descriptor blob, long offset, CopyListener listener, Runnable onClose) {
     super(in);
     this.blob = blob;
     this.listener = listener;
+    this.onClose = onClose;
     this.position = offset;
     this.reported = offset;
   }
@@ -34,5 +36,11 @@ final class ProgressStream extends FilterInputStream {
       }
     }
     return n;
+  }
+
+  @Override
+  public void close() throws IOException {
+    onClose.run();
+    super.close();
   }
 }
