@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Images held in memory, and an {@link ImageSource} over them, to feed sinks in format tests. */
-final class MemoryImage implements ImageSource {
+public final class MemoryImage implements ImageSource {
   final Map<Digest, byte[]> blobs = new HashMap<>();
   final Map<Digest, Manifest> manifests = new HashMap<>();
   final Map<Digest, byte[]> diffIds = new HashMap<>();
-  Manifest root;
+  public Manifest root;
 
   /** A single-platform image with gzip'd tar layers holding these texts. */
-  ImageManifest image(boolean docker, String platform, String... layerTexts) {
+  public ImageManifest image(boolean docker, String platform, String... layerTexts) {
     StringBuilder layers = new StringBuilder();
     StringBuilder diffs = new StringBuilder();
     for (int i = 0; i < layerTexts.length; i++) {
@@ -52,7 +52,7 @@ final class MemoryImage implements ImageSource {
   }
 
   /** An OCI index of one image per platform, sharing their first layer. */
-  Manifest index(String... platforms) {
+  public Manifest index(String... platforms) {
     IndexBuilder builder = IndexBuilder.oci();
     for (String p : platforms) {
       builder.add(image(false, p, "shared", "own " + p), Platform.parse(p));
@@ -70,7 +70,7 @@ final class MemoryImage implements ImageSource {
   }
 
   /** Every blob and manifest of the root into the sink, children before parents, the name last. */
-  static void copy(ImageSource source, ImageSink sink) {
+  public static void copy(ImageSource source, ImageSink sink) {
     try (sink) {
       Manifest root = source.root();
       write(source, sink, root);
