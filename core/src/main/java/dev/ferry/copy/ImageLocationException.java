@@ -39,7 +39,8 @@ public final class ImageLocationException extends FerryException {
     IO
   }
 
-  private final transient Path path;
+  /** Kept as text: a {@link Path} is not serializable. */
+  private final String path;
   private final Problem problem;
 
   /**
@@ -53,7 +54,7 @@ public final class ImageLocationException extends FerryException {
    */
   public ImageLocationException(Path path, Problem problem, String message, @Nullable Throwable cause) {
     super(Objects.requireNonNull(path, "path") + ": " + Objects.requireNonNull(message, "message"), cause);
-    this.path = path;
+    this.path = path.toString();
     this.problem = Objects.requireNonNull(problem, "problem");
   }
 
@@ -63,7 +64,7 @@ public final class ImageLocationException extends FerryException {
    * @since 0.1
    */
   public Path path() {
-    return path;
+    return Path.of(path);
   }
 
   /**

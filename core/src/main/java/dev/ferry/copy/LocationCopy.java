@@ -45,6 +45,8 @@ final class LocationCopy {
   private final AtomicInteger skipped = new AtomicInteger();
   private volatile boolean cancelled;
   private volatile @Nullable Transfers running;
+  /** The destinations' writers, in the order of {@link #to}. */
+  private final List<ImageSink> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   LocationCopy(CopyOperation op, RegistryClient client, ImageLocation from, List<ImageLocation> to) {
     this.op = op;
@@ -102,7 +104,7 @@ final class LocationCopy {
   private CopyResult copy(ImageSource source, Transfers transfers, long start) {
     Manifest root = step("manifest of " + source.describe(), source::root);
     CopyPlan plan = CopyPlan.build(root, op, descriptors -> fetchAll(source, descriptors));
-    List<ImageSink> sinks = new ArrayList<>();
+    List<ImageSink> sinks = opened;
     try {
       for (ImageLocation destination : to) {
         sinks.add(Locations.sink(destination, from, client));
@@ -202,7 +204,7 @@ final class LocationCopy {
 
   private void pushed(ImageSink sink, Manifest manifest) {
     ImageReference where = sink instanceof RegistrySink registry ? registry.written(manifest)
-        : Locations.reference(from).withoutTag().withDigest(manifest.digest());
+        : Locations.reference(to.get(opened.indexOf(sink))).withoutTag().withDigest(manifest.digest());
     Listeners.safely(() -> op.listener.manifestPushed(
         new CopyEvent.ManifestPushed(where, manifest.digest(), manifest.mediaType())));
   }
