@@ -28,8 +28,11 @@ import org.jspecify.annotations.Nullable;
  *       Docker's entries by their full {@code io.containerd.image.name}. Writing adds to an existing
  *       layout: blobs it has are kept, an entry of the same name is replaced, others stay. Manifests
  *       are stored byte for byte, so registry to layout to registry keeps the digest.
- *   <li><b>OCI archive</b>: that layout as one tar, read in place and written in one pass,
- *       with no temporary directory; an existing archive is replaced.
+ *   <li><b>OCI archive</b>: that layout as one tar, with no temporary directory either way.
+ *       Read in place: one pass over the tar headers (seeking past the content) finds every
+ *       entry, which is then read at its offset, so {@code index.json} may come before or after
+ *       the blobs, as different tools write it. Written in one pass, each entry's size known
+ *       from its descriptor before its content streams; an existing archive is replaced.
  *   <li><b>docker-archive</b> ({@code docker save}): read from {@code manifest.json}, or from the
  *       OCI layout Docker 25 and later also put in the archive, which keeps the digest. An archive
  *       without one holds no manifest: Ferry makes a Docker v2 schema 2 manifest, compressing
