@@ -46,17 +46,17 @@ class ImageLocationIT {
   @TempDir
   static Path work;
 
+  private static RegistryPair pair;
   private static DockerRegistryProcess source;
-  private static DockerRegistryProcess destination;
   private static RegistryClient client;
   private static Skopeo skopeo;
 
   @BeforeAll
   static void start() {
     skopeo = Skopeo.require();
-    source = DockerRegistryProcess.start(work.resolve("source"));
-    destination = DockerRegistryProcess.start(work.resolve("destination"));
-    client = RegistryClient.builder().plainHttp(source.address(), destination.address()).build();
+    pair = RegistryPair.start(work);
+    source = pair.source;
+    client = pair.client;
     CopyFixtures.pushImageWithSkopeo(skopeo, work.resolve("fixture-oci"), source.address() + "/files/oci:v1", 1, false);
     CopyFixtures.pushImageWithSkopeo(skopeo, work.resolve("fixture-docker"), source.address() + "/files/docker:v1", 2,
         true);
@@ -68,23 +68,17 @@ class ImageLocationIT {
 
   @AfterAll
   static void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (source != null) {
-      source.close();
-    }
-    if (destination != null) {
-      destination.close();
+    if (pair != null) {
+      pair.close();
     }
   }
 
   private static ImageReference src(String path) {
-    return ImageReference.parse(source.address() + "/" + path);
+    return pair.src(path);
   }
 
   private static ImageReference dst(String path) {
-    return ImageReference.parse(destination.address() + "/" + path);
+    return pair.dst(path);
   }
 
   private static Digest digestAt(ImageReference ref) {
