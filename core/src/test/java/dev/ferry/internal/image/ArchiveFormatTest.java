@@ -123,6 +123,24 @@ class ArchiveFormatTest {
         .hasMessageContaining("abc/layer.tar");
   }
 
+  @Test
+  void aTarThatIsNoImageSaysWhichFormatItLacks() throws IOException {
+    Path plain = Files.write(work.resolve("plain.tar"), dev.ferry.it.TarGz.tar("notes.txt", new byte[] {'x'}));
+    assertThatThrownBy(() -> OciLayoutSource.archive(plain, "v1"))
+        .isInstanceOfSatisfying(ImageLocationException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.NOT_AN_IMAGE))
+        .hasMessageContaining(plain.toString()).hasMessageContaining("no oci-layout file");
+    assertThatThrownBy(() -> DockerArchiveSource.open(plain, "app:1"))
+        .isInstanceOf(ImageLocationException.class).hasMessageContaining("no manifest.json");
+
+    MemoryImage memory = new MemoryImage();
+    memory.image(false, "linux/amd64", "x");
+    Path oci = work.resolve("app.oci.tar");
+    MemoryImage.copy(memory, ArchiveSink.ociArchive(oci, "v1"));
+    assertThatThrownBy(() -> DockerArchiveSource.open(oci, "app:1"))
+        .isInstanceOf(ImageLocationException.class).hasMessageContaining("an OCI archive?");
+  }
+
   private record Legacy(Path file, byte[] config, byte[] layer) {}
 
   /** The form docker save wrote before Docker 25: a directory per layer, a config named by its digest. */
