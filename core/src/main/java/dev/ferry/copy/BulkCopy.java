@@ -5,12 +5,17 @@ import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.RegistryClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -83,6 +88,8 @@ public final class BulkCopy {
    * @param prefix {@code registry[/path]}
    * @return the bulk copy
    * @throws dev.ferry.reference.InvalidReferenceException if the prefix is not a valid registry and path
+   * @throws DestinationConflictException if two different sources would land on the same destination tag,
+   *     e.g. {@code a.io/src/app:2} and {@code b.io/src/app:2}
    * @since 0.1
    */
   public static BulkCopy toPrefix(List<ImageReference> sources, String prefix) {
@@ -92,7 +99,10 @@ public final class BulkCopy {
     String registry = slash < 0 ? trimmed : trimmed.substring(0, slash);
     String path = slash < 0 ? "" : trimmed.substring(slash + 1) + "/";
     ImageReference.of(registry, path + "probe");
-    return of(sources, source -> source.withRegistry(registry).withRepository(path + source.repository()));
+    BulkCopy bulk = of(sources, source -> source.withRegistry(registry).withRepository(path + source.repository()));
+    // the sources are known: refuse a collision now rather than at execute
+    refuseConflicts(bulk.plan(sources));
+    return bulk;
   }
 
   static BulkCopy allTags(ImageReference sourceRepository, ImageReference destinationRepository,
@@ -153,6 +163,8 @@ public final class BulkCopy {
    * @param client the client for every registry involved
    * @return the per-image report, in source order
    * @throws dev.ferry.registry.RegistryException if the tags of an {@code allTags()} source cannot be listed
+   * @throws DestinationConflictException if two different sources would land on the same destination tag;
+   *     nothing is copied then
    * @since 0.1
    */
   public BulkResult execute(RegistryClient client) {
@@ -160,6 +172,8 @@ public final class BulkCopy {
     long start = System.nanoTime();
     List<ImageReference> all = sources != null ? sources
         : client.listTags(tagsOf).stream().map(tagsOf::withTag).toList();
+    List<Planned> planned = plan(all);
+    refuseConflicts(planned);
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, all.size())), r -> {
       Thread t = new Thread(r, "ferry-bulk");
       t.setDaemon(true);
@@ -168,9 +182,9 @@ public final class BulkCopy {
     try {
       List<Future<BulkEntry>> futures = new ArrayList<>();
       BlobLedger ledger = new BlobLedger();
-      java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-      for (ImageReference source : all) {
-        futures.add(pool.submit(() -> copyOne(client, source, stop, ledger)));
+      AtomicBoolean stop = new AtomicBoolean();
+      for (Planned image : planned) {
+        futures.add(pool.submit(() -> copyOne(client, image, stop, ledger)));
       }
       List<BulkEntry> entries = new ArrayList<>();
       for (Future<BulkEntry> f : futures) {
@@ -179,7 +193,7 @@ public final class BulkCopy {
       return new BulkResult(entries, Duration.ofNanos(System.nanoTime() - start));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.util.concurrent.CancellationException("the bulk copy was interrupted");
+      throw new CancellationException("the bulk copy was interrupted");
     } catch (ExecutionException e) {
       throw new IllegalStateException("a bulk copy task failed unexpectedly", e.getCause());
     } finally {
@@ -187,17 +201,56 @@ public final class BulkCopy {
     }
   }
 
-  private BulkEntry copyOne(RegistryClient client, ImageReference source,
-      java.util.concurrent.atomic.AtomicBoolean stop, BlobLedger ledger) {
-    ImageReference destination;
-    try {
-      destination = Objects.requireNonNull(destinationFor.apply(source), "destination");
-    } catch (RuntimeException e) {
-      return new BulkEntry(source, source, null, e);
+  /** One source and where it goes, or why it has no destination (the mapping failed for it). */
+  private record Planned(ImageReference source, @Nullable ImageReference destination,
+      @Nullable RuntimeException failure) {}
+
+  private List<Planned> plan(List<ImageReference> all) {
+    List<Planned> planned = new ArrayList<>();
+    for (ImageReference source : all) {
+      try {
+        planned.add(new Planned(source, Objects.requireNonNull(destinationFor.apply(source), "destination"), null));
+      } catch (RuntimeException e) {
+        planned.add(new Planned(source, null, e));
+      }
+    }
+    return planned;
+  }
+
+  /**
+   * Two different sources on one destination tag would overwrite each other. Destinations by
+   * digest may coincide: the same digest is the same content.
+   */
+  private static void refuseConflicts(List<Planned> planned) {
+    Map<String, List<ImageReference>> byDestination = new LinkedHashMap<>();
+    Map<String, ImageReference> destinations = new HashMap<>();
+    for (Planned p : planned) {
+      ImageReference destination = p.destination();
+      if (destination == null || destination.digest().isPresent()) {
+        continue;
+      }
+      String key = destination.toString();
+      destinations.putIfAbsent(key, destination);
+      List<ImageReference> sources = byDestination.computeIfAbsent(key, k -> new ArrayList<>());
+      if (!sources.contains(p.source())) {
+        sources.add(p.source());
+      }
+    }
+    for (Map.Entry<String, List<ImageReference>> e : byDestination.entrySet()) {
+      if (e.getValue().size() > 1) {
+        throw new DestinationConflictException(destinations.get(e.getKey()), e.getValue());
+      }
+    }
+  }
+
+  private BulkEntry copyOne(RegistryClient client, Planned image, AtomicBoolean stop, BlobLedger ledger) {
+    ImageReference source = image.source();
+    ImageReference destination = image.destination();
+    if (destination == null) {
+      return new BulkEntry(source, source, null, Objects.requireNonNull(image.failure()));
     }
     if (stop.get()) {
-      return new BulkEntry(source, destination, null,
-          new java.util.concurrent.CancellationException("not started: an earlier image failed"));
+      return new BulkEntry(source, destination, null, new CancellationException("not started: an earlier image failed"));
     }
     try {
       CopyOperation op = configure.apply(CopyOperation.from(source)).to(destination);

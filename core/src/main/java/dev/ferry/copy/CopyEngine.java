@@ -8,8 +8,10 @@ import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.ImageIndex;
 import dev.ferry.manifest.ImageManifest;
 import dev.ferry.manifest.Manifest;
+import dev.ferry.manifest.PlatformNotFoundException;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.RegistryClient;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -47,11 +50,19 @@ final class CopyEngine {
 
   static CompletableFuture<CopyResult> async(CopyOperation op, RegistryClient client) {
     CopyEngine engine = new CopyEngine(op, client);
+    return inBackground(engine::run, engine.transfers::cancel);
+  }
+
+  /**
+   * Runs a copy on a daemon thread of its own; cancelling the future calls {@code cancel} (which
+   * stops the transfers) and interrupts that thread, so no tag is written after it.
+   */
+  static CompletableFuture<CopyResult> inBackground(java.util.function.Supplier<CopyResult> work, Runnable cancel) {
     Thread[] runner = new Thread[1];
     CompletableFuture<CopyResult> future = new CompletableFuture<>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
-        engine.transfers.cancel();
+        cancel.run();
         if (runner[0] != null) {
           runner[0].interrupt();
         }
@@ -60,7 +71,7 @@ final class CopyEngine {
     };
     Thread thread = new Thread(() -> {
       try {
-        future.complete(engine.run());
+        future.complete(work.get());
       } catch (Throwable t) {
         future.completeExceptionally(t);
       }
@@ -70,6 +81,7 @@ final class CopyEngine {
     thread.start();
     return future;
   }
+
 
   /** The copy's listener hears the retries of requests made on its behalf. */
   static TransportEvents retries(CopyListener listener) {
@@ -90,7 +102,7 @@ final class CopyEngine {
     List<ImageReference> destinations = destinations();
     CopyPlan.checkMode(op);
     try (transfers) {
-      Manifest source = step("manifest " + op.source, () -> client.fetchManifest(op.source));
+      Manifest source = step(CopySite.sourceManifest(op.source), () -> client.fetchManifest(op.source));
       CopyPlan plan = CopyPlan.build(source, op, this::fetchAll);
       BlobCopier blobs = new BlobCopier(client, op.listener, transfers, ledger);
       if (upToDate(destinations, plan)) {
@@ -134,7 +146,8 @@ final class CopyEngine {
     List<Transfers.Task> tasks = new ArrayList<>();
     for (Descriptor d : descriptors) {
       ImageReference ref = op.source.withoutTag().withDigest(d.digest());
-      tasks.add(() -> fetched.put(d.digest().toString(), step("manifest " + ref, () -> client.fetchManifest(ref))));
+      tasks.add(() -> fetched.put(d.digest().toString(),
+          step(CopySite.childManifest(ref, d.digest()), () -> client.fetchManifest(ref))));
     }
     transfers.runAll(tasks);
     return fetched;
@@ -143,7 +156,7 @@ final class CopyEngine {
   private boolean upToDate(List<ImageReference> destinations, CopyPlan plan) {
     for (ImageReference destination : destinations) {
       ImageReference target = target(destination, plan);
-      Optional<Descriptor> there = step("manifest " + target, () -> client.headManifest(target));
+      Optional<Descriptor> there = step(CopySite.check(target, plan.top().digest()), () -> client.headManifest(target));
       if (there.isEmpty() || !there.get().digest().equals(plan.top().digest())) {
         return false;
       }
@@ -154,7 +167,7 @@ final class CopyEngine {
   /** Signatures, SBOMs and attestations of the copied digest, when asked; new ones even when the image was up to date. */
   private void copyReferrers(List<ImageReference> destinations, CopyPlan plan) {
     if (op.referrers) {
-      step("referrers of " + plan.top().digest(), () -> {
+      step(CopySite.referrers(op.source, plan.top().digest()), () -> {
         new ReferrerCopier(op, client).copy(plan.top().digest(), repositories(destinations));
         return null;
       });
@@ -179,11 +192,10 @@ final class CopyEngine {
   private void copyBlobs(BlobCopier copier, ImageReference source, ImageReference destination, CopyPlan plan) {
     List<Transfers.Task> tasks = new ArrayList<>();
     for (Descriptor blob : plan.blobs(op.foreignLayers)) {
-      tasks.add(() -> step("blob " + blob.digest() + " (" + blob.size() + " bytes) from " + source + " to "
-          + destination, () -> {
-            copier.copy(source, destination, blob);
-            return null;
-          }));
+      tasks.add(() -> step(CopySite.blob(source, destination, blob), () -> {
+        copier.copy(source, destination, blob);
+        return null;
+      }));
     }
     transfers.runAll(tasks);
   }
@@ -206,7 +218,7 @@ final class CopyEngine {
 
   private void push(ImageReference destination, Manifest manifest) {
     transfers.checkNotCancelled();
-    step("manifest " + manifest.digest() + " to " + destination, () -> client.pushManifest(destination, manifest));
+    step(CopySite.push(destination, manifest), () -> client.pushManifest(destination, manifest));
     Listeners.safely(() -> op.listener.manifestPushed(
         new CopyEvent.ManifestPushed(destination, manifest.digest(), manifest.mediaType())));
   }
@@ -223,18 +235,22 @@ final class CopyEngine {
     T run();
   }
 
-  /** Runs one step; a failure becomes a {@link CopyException} naming the item (typed input errors pass through). */
-  private <T> T step(String item, Step<T> step) {
+  /**
+   * Runs one step; a failure becomes a {@link CopyException} naming the part and where it failed (typed input
+   * errors pass through; once the copy is cancelled, the failures that cancelling causes are not reported).
+   */
+  private <T> T step(CopySite site, Step<T> step) {
     try {
       return step.run();
-    } catch (CopyException | java.util.concurrent.CancellationException
-        | dev.ferry.manifest.PlatformNotFoundException e) {
+    } catch (CopyException | CancellationException | PlatformNotFoundException e) {
       throw e;
-    } catch (FerryException | java.io.UncheckedIOException e) {
+    } catch (FerryException | UncheckedIOException e) {
       if (transfers.isCancelled()) {
-        throw new java.util.concurrent.CancellationException("the copy was cancelled while on " + item);
+        throw new CancellationException("the copy was cancelled while on " + site.item());
       }
-      throw new CopyException("copying " + op.source + " failed at " + item + ": " + e.getMessage(), item, e);
+      FerryException typed = e instanceof FerryException f ? f
+          : new FerryException("I/O failure: " + e.getMessage(), e);
+      throw site.failed(op.source, typed);
     }
   }
 }

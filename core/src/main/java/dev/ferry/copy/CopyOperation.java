@@ -272,7 +272,9 @@ public final class CopyOperation {
   }
 
   /**
-   * Copies now, on this thread (transfers run on worker threads).
+   * Copies now, on this thread (transfers run on worker threads). The first blob or
+   * manifest that fails ends the copy at once: the other transfers are stopped, and no
+   * manifest or tag is written after a failed blob.
    *
    * @param client the client that reads the source and writes the destinations
    * @return what was copied
@@ -294,7 +296,8 @@ public final class CopyOperation {
 
   /**
    * Copies in the background. Cancelling the future (with or without interrupt)
-   * stops the transfers and releases their connections; no tag is written after that.
+   * returns at once: the transfers stop, their downloads are aborted rather than read
+   * to the end, and no tag is written after that.
    *
    * @param client the client that reads the source and writes the destinations
    * @return the result to come

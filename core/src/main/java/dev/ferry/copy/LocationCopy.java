@@ -34,8 +34,6 @@ import org.jspecify.annotations.Nullable;
  * and child manifests, and the names last, once every destination has its content.
  */
 final class LocationCopy {
-  private static final AtomicInteger ASYNC = new AtomicInteger();
-
   private final CopyOperation op;
   private final RegistryClient client;
   private final ImageLocation from;
@@ -73,36 +71,19 @@ final class LocationCopy {
 
   /** Runs in the background; cancelling stops the transfers and interrupts the copy, so no name is written after. */
   static CompletableFuture<CopyResult> async(LocationCopy copy) {
-    Thread[] runner = new Thread[1];
-    CompletableFuture<CopyResult> future = new CompletableFuture<>() {
-      @Override
-      public boolean cancel(boolean mayInterruptIfRunning) {
-        copy.cancelled = true;
-        Transfers transfers = copy.running;
-        if (transfers != null) {
-          transfers.cancel();
-        }
-        if (runner[0] != null) {
-          runner[0].interrupt();
-        }
-        return super.cancel(mayInterruptIfRunning);
-      }
-    };
-    Thread thread = new Thread(() -> {
-      try {
-        future.complete(copy.run());
-      } catch (Throwable t) {
-        future.completeExceptionally(t);
-      }
-    }, "ferry-copy-files-" + ASYNC.incrementAndGet());
-    thread.setDaemon(true);
-    runner[0] = thread;
-    thread.start();
-    return future;
+    return CopyEngine.inBackground(copy::run, copy::cancel);
+  }
+
+  private void cancel() {
+    cancelled = true;
+    Transfers transfers = running;
+    if (transfers != null) {
+      transfers.cancel();
+    }
   }
 
   private CopyResult copy(ImageSource source, Transfers transfers, long start) {
-    Manifest root = step("manifest of " + source.describe(), source::root);
+    Manifest root = step(CopySite.sourceManifest(origin()), source::root);
     CopyPlan plan = CopyPlan.build(root, op, descriptors -> fetchAll(source, descriptors));
     List<ImageSink> sinks = opened;
     try {
@@ -111,7 +92,8 @@ final class LocationCopy {
       }
       boolean upToDate = true;
       for (ImageSink sink : sinks) {
-        upToDate &= step("manifest of " + sink.describe(), sink::current).equals(Optional.of(plan.top().digest()));
+        upToDate &= step(CopySite.check(where(sink), plan.top().digest()), sink::current)
+            .equals(Optional.of(plan.top().digest()));
       }
       for (ImageSink sink : sinks) {
         if (!upToDate) {
@@ -129,7 +111,7 @@ final class LocationCopy {
         // names last: until here no destination names the new content
         transfers.checkNotCancelled();
         for (ImageSink sink : sinks) {
-          step("manifest " + plan.top().digest() + " to " + sink.describe(), () -> {
+          step(CopySite.push(where(sink), plan.top()), () -> {
             sink.commit(plan.top());
             return null;
           });
@@ -145,8 +127,7 @@ final class LocationCopy {
   private Map<String, Manifest> fetchAll(ImageSource source, List<Descriptor> descriptors) {
     Map<String, Manifest> fetched = new LinkedHashMap<>();
     for (Descriptor d : descriptors) {
-      fetched.put(d.digest().toString(), step("manifest " + d.digest() + " of " + source.describe(),
-          () -> source.manifest(d)));
+      fetched.put(d.digest().toString(), step(child(d), () -> source.manifest(d)));
     }
     return fetched;
   }
@@ -154,8 +135,7 @@ final class LocationCopy {
   private void writeBlobs(ImageSource source, ImageSink sink, List<Descriptor> blobs, Transfers transfers) {
     List<Transfers.Task> tasks = new ArrayList<>();
     for (Descriptor blob : blobs) {
-      tasks.add(() -> step("blob " + blob.digest() + " (" + blob.size() + " bytes) from " + source.describe()
-          + " to " + sink.describe(), () -> {
+      tasks.add(() -> step(CopySite.blob(origin(), where(sink), blob), () -> {
             writeBlob(source, sink, blob, transfers);
             return null;
           }));
@@ -191,7 +171,7 @@ final class LocationCopy {
   }
 
   private void writeManifest(ImageSink sink, Manifest manifest, boolean referrer) {
-    step("manifest " + manifest.digest() + " to " + sink.describe(), () -> {
+    step(CopySite.push(where(sink).withoutTag().withDigest(manifest.digest()), manifest), () -> {
       if (referrer) {
         sink.writeReferrer(manifest);
       } else {
@@ -211,10 +191,10 @@ final class LocationCopy {
 
   /** Manifests naming the copied digest as their subject, each copied whole: signatures name their exact bytes. */
   private void copyReferrers(ImageSource source, ImageSink sink, CopyPlan plan, Transfers transfers) {
-    List<Descriptor> referrers = step("referrers of " + plan.top().digest() + " in " + source.describe(),
+    List<Descriptor> referrers = step(CopySite.referrers(origin(), plan.top().digest()),
         () -> source.referrers(plan.top().digest()));
     for (Descriptor d : referrers) {
-      Manifest referrer = step("referrer " + d.digest(), () -> source.manifest(d));
+      Manifest referrer = step(child(d), () -> source.manifest(d));
       List<Manifest> children = new ArrayList<>();
       List<Descriptor> blobs = new ArrayList<>();
       tree(source, referrer, children, blobs);
@@ -233,7 +213,7 @@ final class LocationCopy {
     }
     for (Descriptor d : ((ImageIndex) manifest).manifests()) {
       if (MediaTypes.isManifest(d.mediaType())) {
-        Manifest child = step("manifest " + d.digest(), () -> source.manifest(d));
+        Manifest child = step(child(d), () -> source.manifest(d));
         tree(source, child, children, blobs);
         children.add(child);
       }
@@ -256,7 +236,21 @@ final class LocationCopy {
    * Runs one step; a failure becomes a {@link CopyException} naming the item. Typed input errors
    * pass through, and a bad file is reported as itself wherever it surfaced (even inside an upload).
    */
-  private <T> T step(String item, Supplier<T> step) {
+  /** What the source stands for as a reference: the registry image, or the name of the file's image. */
+  private ImageReference origin() {
+    return Locations.reference(from);
+  }
+
+  private CopySite child(Descriptor d) {
+    return CopySite.childManifest(origin().withoutTag().withDigest(d.digest()), d.digest());
+  }
+
+  /** The destination a sink writes, as a reference: the registry target, or the name of the file's image. */
+  private ImageReference where(ImageSink sink) {
+    return sink instanceof RegistrySink registry ? registry.target() : Locations.reference(to.get(opened.indexOf(sink)));
+  }
+
+  private <T> T step(CopySite site, Supplier<T> step) {
     try {
       return step.get();
     } catch (CancellationException e) {
@@ -265,13 +259,13 @@ final class LocationCopy {
       Transfers transfers = running;
       if (cancelled || (transfers != null && transfers.isCancelled())) {
         // closing the streams of a cancelled copy fails its reads: the cancel is what happened
-        throw new CancellationException("the copy was cancelled while on " + item);
+        throw new CancellationException("the copy was cancelled while on " + site.item());
       }
-      throw typed(item, e);
+      throw typed(site, e);
     }
   }
 
-  private RuntimeException typed(String item, RuntimeException e) {
+  private RuntimeException typed(CopySite site, RuntimeException e) {
     if (e instanceof CopyException || e instanceof PlatformNotFoundException || e instanceof ImageLocationException) {
       return e;
     }
@@ -281,7 +275,8 @@ final class LocationCopy {
           return bad;
         }
       }
-      return new CopyException("copying " + from + " failed at " + item + ": " + e.getMessage(), item, e);
+      FerryException failure = e instanceof FerryException f ? f : new FerryException("I/O failure: " + e.getMessage(), e);
+      return site.failed(origin(), failure);
     }
     return e;
   }

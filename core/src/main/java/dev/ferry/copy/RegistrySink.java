@@ -83,6 +83,11 @@ final class RegistrySink implements ImageSink {
     client.pushManifest(written(top), top);
   }
 
+  /** The destination as given: a tag, or neither tag nor digest. */
+  ImageReference target() {
+    return target;
+  }
+
   /** Where the top manifest goes: the tag, or its digest when the destination names neither. */
   ImageReference written(Manifest top) {
     return target.tag().isEmpty() && target.digest().isEmpty() ? target.withDigest(top.digest()) : target;

@@ -71,8 +71,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>For retry tests it logs every request ({@link #requests()}) and injects faults
  * while running: failed requests ({@link #failNext(int, Predicate, int, Duration)}),
- * blob downloads cut short ({@link #dropBlobConnectionAfter(long, int)}) and slow
- * answers ({@link #delayResponses(Duration, Predicate)}).
+ * blob downloads cut short ({@link #dropBlobConnectionAfter(long, int)}), slow
+ * answers ({@link #delayResponses(Duration, Predicate)}) and trickling downloads
+ * ({@link #throttleBlobDownloads(long, Predicate)}).
  *
  * <pre>{@code
  * registry.failNext(2, r -> r.method().equals("GET") && r.path().contains("/manifests/"), 503);
@@ -455,8 +456,31 @@ public final class EmbeddedRegistry implements AutoCloseable {
   }
 
   /**
-   * Removes every injected fault (failures not yet used up, dropped downloads and
-   * delays); requests already waiting finish as they were. The request log stays.
+   * Sends the body of every matching blob download at most {@code bytesPerSecond}
+   * (a piece every 50 ms), until {@link #clearFaults()}: a source that trickles, for
+   * tests of progress, cancellation and timeouts. A request that several throttles
+   * match gets the slowest.
+   *
+   * <pre>{@code
+   * registry.throttleBlobDownloads(20_000, r -> r.path().endsWith(layer.digest().toString()));
+   * }</pre>
+   *
+   * @param bytesPerSecond the most bytes sent a second, at least 1
+   * @param matching which requests, by method and path (with query)
+   * @throws IllegalArgumentException if {@code bytesPerSecond} is less than 1
+   * @since 0.1
+   */
+  public void throttleBlobDownloads(long bytesPerSecond, Predicate<RequestLine> matching) {
+    Objects.requireNonNull(matching, "matching");
+    if (bytesPerSecond < 1) {
+      throw new IllegalArgumentException("bytesPerSecond must be at least 1, was " + bytesPerSecond);
+    }
+    router.faults().throttle(bytesPerSecond, matching);
+  }
+
+  /**
+   * Removes every injected fault (failures not yet used up, dropped downloads,
+   * delays and throttles); requests already waiting finish as they were. The request log stays.
    *
    * @since 0.1
    */

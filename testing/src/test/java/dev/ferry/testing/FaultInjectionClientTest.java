@@ -163,12 +163,28 @@ class FaultInjectionClientTest {
   }
 
   @Test
+  void aThrottledDownloadTricklesAndArrivesWhole() throws IOException {
+    byte[] content = EmbeddedRegistryClientTest.bytes(30_000, 7);
+    Descriptor blob = push(content);
+    registry.throttleBlobDownloads(50_000, BLOB_GET);
+    registry.throttleBlobDownloads(1_000_000, r -> true);
+
+    long started = System.nanoTime();
+    assertThat(read(blob)).isEqualTo(content);
+
+    // the slowest matching rate: 30 000 bytes at 50 000 a second cannot take less than 0.6 s (pieces every 50 ms)
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(550));
+    assertThatThrownBy(() -> registry.throttleBlobDownloads(0, BLOB_GET)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void clearFaultsRestoresNormalService() throws IOException {
     byte[] content = EmbeddedRegistryClientTest.bytes(200_000, 6);
     Descriptor blob = push(content);
     registry.failNext(10, r -> true, 500);
     registry.dropBlobConnectionAfter(1_000, 10);
     registry.delayResponses(Duration.ofSeconds(30), r -> true);
+    registry.throttleBlobDownloads(1, r -> true);
 
     registry.clearFaults();
 

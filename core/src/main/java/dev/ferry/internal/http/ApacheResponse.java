@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * connection is closed,
  * so a half-read 1 GiB blob is never drained. Closing HttpClient's own stream would
  * drain whatever is left, which is why the body's close() comes here instead.
+ * A close from another thread than the one that sent the request, or from an
+ * interrupted thread, is a cancel: it drops the connection at once and reads nothing,
+ * so a trickling server never holds the canceller, and the reader is never raced.
  * Thread-safety: close() may be called from any thread, once or many times; the body
  * is read by one thread.
  */
@@ -34,6 +37,7 @@ final class ApacheResponse implements Response {
   private final @Nullable HttpEntity entity;
   private final Body body;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Thread owner = Thread.currentThread();
 
   ApacheResponse(ClassicHttpResponse response, URI uri, boolean head) {
     this.response = response;
@@ -95,7 +99,7 @@ final class ApacheResponse implements Response {
       return;
     }
     try {
-      if (entity == null || body.eof || drainWithinLimit()) {
+      if (entity == null || body.eof || (!cancelling() && drainWithinLimit())) {
         // at the end of the body HttpClient has already given the connection back to the pool
         response.close();
         return;
@@ -109,6 +113,11 @@ final class ApacheResponse implements Response {
   @Override
   public String toString() {
     return "Response[" + status() + " " + Urls.redact(uri) + "]";
+  }
+
+  private boolean cancelling() {
+    Thread current = Thread.currentThread();
+    return current != owner || current.isInterrupted();
   }
 
   private boolean drainWithinLimit() throws IOException {

@@ -129,6 +129,46 @@ class ApacheTransportStreamingTest {
   }
 
   @Test
+  @Timeout(30)
+  void closingFromAnotherThreadDropsASmallTricklingRemainderInsteadOfReadingIt() throws Exception {
+    // 40 KB at 2 KB a second: small enough that the reader's own close would read it through
+    server.enqueue(new MockResponse.Builder().code(200).body("z".repeat(40_000))
+        .throttleBody(1_000, 500, TimeUnit.MILLISECONDS).build());
+    server.enqueue(ok("next"));
+    Response slow = transport.execute(Request.of("GET", http(server, "/v2/org/app/blobs/sha256:slow")), CONTEXT);
+    assertThat(slow.body().read()).isEqualTo('z');
+
+    Thread canceller = new Thread(slow::close);
+    long start = System.nanoTime();
+    canceller.start();
+    canceller.join(10_000);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(text(transport.execute(Request.of("GET", http(server, "/v2/")), CONTEXT))).isEqualTo("next");
+    int first = server.takeRequest().getConnectionIndex();
+    assertThat(server.takeRequest().getConnectionIndex()).isNotEqualTo(first);
+  }
+
+  @Test
+  @Timeout(30)
+  void anInterruptedReaderClosingDropsASmallTricklingRemainder() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).body("z".repeat(40_000))
+        .throttleBody(1_000, 500, TimeUnit.MILLISECONDS).build());
+    Response slow = transport.execute(Request.of("GET", http(server, "/v2/org/app/blobs/sha256:slow")), CONTEXT);
+    assertThat(slow.body().read()).isEqualTo('z');
+
+    Thread.currentThread().interrupt();
+    long start = System.nanoTime();
+    try {
+      slow.close();
+    } finally {
+      Thread.interrupted();
+    }
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
   void aSmallUnreadRemainderIsReadThroughSoTheConnectionIsReused() throws Exception {
     server.enqueue(new MockResponse.Builder().code(404).body("x".repeat(10_000)).build());
     server.enqueue(ok("full"));

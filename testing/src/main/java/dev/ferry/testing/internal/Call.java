@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +21,14 @@ import java.util.function.LongUnaryOperator;
  * cut a streamed body short on purpose (see {@link #truncateWith}).
  */
 final class Call {
+  /** How often a throttled body sends its next piece. */
+  static final Duration TICK = Duration.ofMillis(50);
+
   private final HttpExchange exchange;
   private final IntConsumer responding;
   private final Map<String, List<String>> query = new LinkedHashMap<>();
   private LongUnaryOperator truncation = length -> -1;
+  private long bytesPerSecond;
   private boolean responded;
   private Gate.Caller caller = Gate.Caller.ANYONE;
 
@@ -86,6 +91,11 @@ final class Call {
     this.truncation = truncation;
   }
 
+  /** Sends streamed bodies at most this fast (in pieces every {@link #TICK}); 0 for full speed. */
+  void throttle(long rate) {
+    this.bytesPerSecond = rate;
+  }
+
   Call set(String name, String value) {
     exchange.getResponseHeaders().set(name, value);
     return this;
@@ -130,7 +140,7 @@ final class Call {
         long cut = length == 0 ? -1 : truncation.applyAsLong(length);
         respond(status, length == 0 ? -1 : length);
         OutputStream out = exchange.getResponseBody();
-        copy(in, out, cut < 0 ? length : cut);
+        copy(in, out, cut < 0 ? length : cut, bytesPerSecond);
         if (cut >= 0) {
           // headers promised more: the client reads a truncated body, then end of stream
           out.flush();
@@ -143,8 +153,10 @@ final class Call {
     exchange.close();
   }
 
-  private static void copy(InputStream in, OutputStream out, long length) throws IOException {
-    byte[] buffer = new byte[64 * 1024];
+  private static void copy(InputStream in, OutputStream out, long length, long rate) throws IOException {
+    // throttled: one tick's worth of bytes, flushed so the client sees them trickle, then a pause
+    int piece = rate == 0 ? 64 * 1024 : (int) Math.max(1, Math.min(64 * 1024, rate * TICK.toMillis() / 1000));
+    byte[] buffer = new byte[piece];
     long left = length;
     while (left > 0) {
       int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
@@ -153,6 +165,10 @@ final class Call {
       }
       out.write(buffer, 0, n);
       left -= n;
+      if (rate > 0 && left > 0) {
+        out.flush();
+        Router.pause(TICK);
+      }
     }
   }
 

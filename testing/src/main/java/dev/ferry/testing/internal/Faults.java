@@ -31,8 +31,11 @@ public final class Faults {
 
   private record Delay(Predicate<RequestLine> matching, Duration delay) {}
 
+  private record Throttle(Predicate<RequestLine> matching, long bytesPerSecond) {}
+
   private final List<Failure> failures = new ArrayList<>();
   private final List<Delay> delays = new ArrayList<>();
+  private final List<Throttle> throttles = new ArrayList<>();
   private long dropAfter;
   private int drops;
 
@@ -55,10 +58,16 @@ public final class Faults {
     delays.add(new Delay(matching, delay));
   }
 
+  /** Sends the body of every matching blob download at most this fast. */
+  public synchronized void throttle(long bytesPerSecond, Predicate<RequestLine> matching) {
+    throttles.add(new Throttle(matching, bytesPerSecond));
+  }
+
   /** Removes every fault. */
   public synchronized void clear() {
     failures.clear();
     delays.clear();
+    throttles.clear();
     drops = 0;
   }
 
@@ -91,6 +100,17 @@ public final class Faults {
       }
     }
     return longest;
+  }
+
+  /** The slowest rate a throttle matching the request allows, in bytes a second; 0 for full speed. */
+  synchronized long bytesPerSecondFor(RequestLine request) {
+    long slowest = 0;
+    for (Throttle t : throttles) {
+      if ((slowest == 0 || t.bytesPerSecond < slowest) && t.matching.test(request)) {
+        slowest = t.bytesPerSecond;
+      }
+    }
+    return slowest;
   }
 
   /** How many bytes of a blob body of {@code length} to send before dropping; -1 to send it all. */

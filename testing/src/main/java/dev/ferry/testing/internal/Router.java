@@ -150,6 +150,7 @@ public final class Router implements HttpHandler {
     }
     try {
       pause(faults.delayFor(line));
+      call.throttle(faults.bytesPerSecondFor(line));
       Optional<ApiError> injected = faults.takeFailure(line);
       if (injected.isPresent()) {
         throw injected.get();
