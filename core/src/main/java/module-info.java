@@ -4,6 +4,7 @@
  *
  * <p>Only API packages are exported; {@code dev.ferry.internal.*} may change without notice.
  */
+@SuppressWarnings("module") // dev.ferry.testing, named by a qualified export, is built after core
 module dev.ferry.core {
   requires com.fasterxml.jackson.core;
   requires org.apache.httpcomponents.client5.httpclient5;
@@ -17,6 +18,8 @@ module dev.ferry.core {
   exports dev.ferry.registry;
   exports dev.ferry.copy;
   exports dev.ferry.sync;
+  // the layout writer behind TestImages.writeOciLayout; not API
+  exports dev.ferry.internal.image to dev.ferry.testing;
 
   uses dev.ferry.auth.CredentialProvider;
 }

@@ -3,6 +3,7 @@ package dev.ferry;
 import dev.ferry.auth.CredentialProvider;
 import dev.ferry.copy.CopyOperation;
 import dev.ferry.copy.CopyResult;
+import dev.ferry.copy.ImageLocation;
 import dev.ferry.copy.IndexMode;
 import dev.ferry.copy.PlatformSelection;
 import dev.ferry.manifest.ImageIndex;
@@ -14,6 +15,7 @@ import dev.ferry.sync.ScheduledSync;
 import dev.ferry.sync.SyncReport;
 import dev.ferry.sync.TagFilter;
 import java.time.Duration;
+import java.nio.file.Path;
 
 /**
  * The public face of DESIGN.md, written exactly as it stands there: this class
@@ -57,5 +59,16 @@ final class DesignPublicFace {
     try (ScheduledSync running = mirror.schedule(client, Duration.ofMinutes(15))) {
       System.out.println(report.copied() + report.upToDate() + report.pruned() + report.failed());
     } // re-sync until closed
+  }
+
+  /** "Images outside registries", as written there. */
+  static void imagesOutsideRegistries(RegistryClient client) {
+    ImageLocation hub    = ImageLocation.of(ImageReference.parse("nginx:1.27"));             // a registry
+    ImageLocation layout = ImageLocation.ociLayout(Path.of("airgap/oci"), "nginx:1.27");     // OCI image layout directory
+    ImageLocation ociTar = ImageLocation.ociArchive(Path.of("airgap/nginx.oci.tar"), "nginx:1.27");  // the same as one tar
+    ImageLocation docker = ImageLocation.dockerArchive(Path.of("nginx.tar"), "nginx:1.27");  // docker save / load format
+    CopyOperation.from(hub).to(layout).execute(client);        // from(ImageReference) and to(ImageReference...) stay
+    CopyOperation.from(docker).to(ImageLocation.of(ImageReference.parse("registry.local/nginx:1.27"))).execute(client);
+    System.out.println(ociTar);
   }
 }

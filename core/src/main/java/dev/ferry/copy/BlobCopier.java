@@ -8,7 +8,6 @@ import dev.ferry.registry.BlobPushResult;
 import dev.ferry.registry.BlobSource;
 import dev.ferry.registry.RegistryClient;
 import dev.ferry.registry.UploadMode;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -148,29 +147,6 @@ final class BlobCopier {
   private InputStream open(ImageReference source, Descriptor blob, long offset) throws IOException {
     transfers.checkNotCancelled();
     InputStream in = transfers.track(BlobSource.fromRegistry(client, source, blob).open(offset));
-    return new FilterInputStream(in) {
-      private long position = offset;
-      private long reported = offset;
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        if (n > 0) {
-          position += n;
-          if (position - reported >= PROGRESS_STEP || position == blob.size()) {
-            reported = position;
-            long at = position;
-            Listeners.safely(() -> listener.blobProgress(new CopyEvent.BlobProgress(blob.digest(), at, blob.size())));
-          }
-        }
-        return n;
-      }
-
-      @Override
-      public void close() throws IOException {
-        transfers.untrack(in);
-        super.close();
-      }
-    };
+    return new ProgressStream(in, blob, offset, listener, () -> transfers.untrack(in));
   }
 }

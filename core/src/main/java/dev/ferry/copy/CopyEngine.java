@@ -8,7 +8,6 @@ import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.ImageIndex;
 import dev.ferry.manifest.ImageManifest;
 import dev.ferry.manifest.Manifest;
-import dev.ferry.manifest.Platform;
 import dev.ferry.manifest.PlatformNotFoundException;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.RegistryClient;
@@ -51,11 +50,19 @@ final class CopyEngine {
 
   static CompletableFuture<CopyResult> async(CopyOperation op, RegistryClient client) {
     CopyEngine engine = new CopyEngine(op, client);
+    return inBackground(engine::run, engine.transfers::cancel);
+  }
+
+  /**
+   * Runs a copy on a daemon thread of its own; cancelling the future calls {@code cancel} (which
+   * stops the transfers) and interrupts that thread, so no tag is written after it.
+   */
+  static CompletableFuture<CopyResult> inBackground(java.util.function.Supplier<CopyResult> work, Runnable cancel) {
     Thread[] runner = new Thread[1];
     CompletableFuture<CopyResult> future = new CompletableFuture<>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
-        engine.transfers.cancel();
+        cancel.run();
         if (runner[0] != null) {
           runner[0].interrupt();
         }
@@ -64,7 +71,7 @@ final class CopyEngine {
     };
     Thread thread = new Thread(() -> {
       try {
-        future.complete(engine.run());
+        future.complete(work.get());
       } catch (Throwable t) {
         future.completeExceptionally(t);
       }
@@ -75,8 +82,9 @@ final class CopyEngine {
     return future;
   }
 
+
   /** The copy's listener hears the retries of requests made on its behalf. */
-  private static TransportEvents retries(CopyListener listener) {
+  static TransportEvents retries(CopyListener listener) {
     return new TransportEvents() {
       @Override
       public void onRetry(Request request, int attempt, Duration delay, String reason) {
@@ -92,13 +100,10 @@ final class CopyEngine {
   private CopyResult runHere() {
     long start = System.nanoTime();
     List<ImageReference> destinations = destinations();
-    if (op.indexMode == IndexMode.PRESERVE_ORIGINAL && !op.platforms.isAll()) {
-      throw new IllegalArgumentException("IndexMode.PRESERVE_ORIGINAL copies every platform of an index;"
-          + " to copy " + op.platforms + ", use IndexMode.FILTERED (a new index) or IndexMode.SINGLE_PLATFORM");
-    }
+    CopyPlan.checkMode(op);
     try (transfers) {
       Manifest source = step(CopySite.sourceManifest(op.source), () -> client.fetchManifest(op.source));
-      CopyPlan plan = plan(source);
+      CopyPlan plan = CopyPlan.build(source, op, this::fetchAll);
       BlobCopier blobs = new BlobCopier(client, op.listener, transfers, ledger);
       if (upToDate(destinations, plan)) {
         copyReferrers(destinations, plan);
@@ -134,41 +139,6 @@ final class CopyEngine {
       resolved.add(d.digest().isPresent() && d.tag().isPresent() ? d.withoutDigest() : d);
     }
     return resolved;
-  }
-
-  private CopyPlan plan(Manifest source) {
-    if (source instanceof ImageManifest image) {
-      return new CopyPlan(image, List.of(), List.of(image), List.of());
-    }
-    ImageIndex index = (ImageIndex) source;
-    List<Descriptor> chosen = CopyPlan.selectChildren(index, op);
-    Map<String, Manifest> fetched = fetchAll(chosen);
-    List<Manifest> children = new ArrayList<>();
-    List<ImageManifest> images = new ArrayList<>();
-    for (Descriptor d : chosen) {
-      collect(fetched.get(d.digest().toString()), children, images);
-    }
-    List<Platform> platforms = chosen.stream().filter(d -> !d.isAttestation())
-        .flatMap(d -> d.platform().stream()).distinct().toList();
-    return switch (op.indexMode) {
-      case SINGLE_PLATFORM -> new CopyPlan(children.get(children.size() - 1),
-          children.subList(0, children.size() - 1), images, platforms);
-      case FILTERED -> new CopyPlan(CopyPlan.filteredIndex(index, chosen), children, images, platforms);
-      case PRESERVE_ORIGINAL -> new CopyPlan(index, children, images, platforms);
-    };
-  }
-
-  /** Adds a manifest and, for a nested index, its children first. */
-  private void collect(Manifest manifest, List<Manifest> children, List<ImageManifest> images) {
-    if (manifest instanceof ImageIndex nested) {
-      Map<String, Manifest> grandChildren = fetchAll(nested.manifests());
-      for (Descriptor d : nested.manifests()) {
-        collect(grandChildren.get(d.digest().toString()), children, images);
-      }
-    } else {
-      images.add((ImageManifest) manifest);
-    }
-    children.add(manifest);
   }
 
   private Map<String, Manifest> fetchAll(List<Descriptor> descriptors) {

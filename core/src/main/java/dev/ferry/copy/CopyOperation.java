@@ -52,10 +52,14 @@ public final class CopyOperation {
   final @Nullable ExecutorService executor;
   final boolean foreignLayers;
   final boolean referrers;
+  /** The source as given; {@link #source} is what it stands for as a reference. */
+  final ImageLocation origin;
+  /** Every destination as given; {@link #destinations} holds the registry ones. */
+  final List<ImageLocation> targets;
 
   private CopyOperation(ImageReference source, List<ImageReference> destinations, PlatformSelection platforms,
       IndexMode indexMode, CopyListener listener, int parallelism, @Nullable ExecutorService executor,
-      boolean foreignLayers, boolean referrers) {
+      boolean foreignLayers, boolean referrers, ImageLocation origin, List<ImageLocation> targets) {
     this.source = source;
     this.destinations = List.copyOf(destinations);
     this.platforms = platforms;
@@ -65,6 +69,8 @@ public final class CopyOperation {
     this.executor = executor;
     this.foreignLayers = foreignLayers;
     this.referrers = referrers;
+    this.origin = origin;
+    this.targets = List.copyOf(targets);
   }
 
   /**
@@ -75,8 +81,27 @@ public final class CopyOperation {
    * @since 0.1
    */
   public static CopyOperation from(ImageReference source) {
-    return new CopyOperation(Objects.requireNonNull(source, "source"), List.of(), PlatformSelection.all(),
-        IndexMode.PRESERVE_ORIGINAL, CopyListener.NONE, DEFAULT_PARALLELISM, null, false, false);
+    return from(ImageLocation.of(Objects.requireNonNull(source, "source")));
+  }
+
+  /**
+   * Starts describing a copy from an image in a registry, an OCI layout, an OCI archive or a
+   * docker-archive (see {@link ImageLocation} for the formats).
+   *
+   * <pre>{@code
+   * CopyOperation.from(ImageLocation.dockerArchive(Path.of("nginx.tar"), "nginx:1.27"))
+   *     .to(ImageLocation.of(ImageReference.parse("registry.local/nginx:1.27")))
+   *     .execute(client);
+   * }</pre>
+   *
+   * @param source where the image is
+   * @return an operation with no destination yet
+   * @since 0.1
+   */
+  public static CopyOperation from(ImageLocation source) {
+    Objects.requireNonNull(source, "source");
+    return new CopyOperation(Locations.reference(source), List.of(), PlatformSelection.all(),
+        IndexMode.PRESERVE_ORIGINAL, CopyListener.NONE, DEFAULT_PARALLELISM, null, false, false, source, List.of());
   }
 
   /**
@@ -96,7 +121,28 @@ public final class CopyOperation {
       all.add(Objects.requireNonNull(ref, "destination"));
     }
     return new CopyOperation(source, all, platforms, indexMode, listener, parallelism, executor, foreignLayers,
-        referrers);
+        referrers, origin, all.stream().map(ImageLocation::of).toList());
+  }
+
+  /**
+   * Where to copy to: registries, OCI layouts, OCI archives, docker-archives, in any mix. A
+   * registry destination without a tag gets the source's tag; files are written under their
+   * names. Every destination gets its content first and its name last.
+   *
+   * @param destination the first destination
+   * @param more further destinations
+   * @return a copy of this operation with these destinations
+   * @since 0.1
+   */
+  public CopyOperation to(ImageLocation destination, ImageLocation... more) {
+    List<ImageLocation> all = new ArrayList<>();
+    all.add(Objects.requireNonNull(destination, "destination"));
+    for (ImageLocation location : more) {
+      all.add(Objects.requireNonNull(location, "destination"));
+    }
+    List<ImageReference> registries = all.stream().flatMap(l -> l.reference().stream()).toList();
+    return new CopyOperation(source, registries, platforms, indexMode, listener, parallelism, executor,
+        foreignLayers, referrers, origin, all);
   }
 
   /**
@@ -108,7 +154,7 @@ public final class CopyOperation {
    */
   public CopyOperation platforms(PlatformSelection selection) {
     return new CopyOperation(source, destinations, Objects.requireNonNull(selection, "selection"), indexMode,
-        listener, parallelism, executor, foreignLayers, referrers);
+        listener, parallelism, executor, foreignLayers, referrers, origin, targets);
   }
 
   /**
@@ -120,7 +166,7 @@ public final class CopyOperation {
    */
   public CopyOperation indexMode(IndexMode mode) {
     return new CopyOperation(source, destinations, platforms, Objects.requireNonNull(mode, "mode"), listener,
-        parallelism, executor, foreignLayers, referrers);
+        parallelism, executor, foreignLayers, referrers, origin, targets);
   }
 
   /**
@@ -132,7 +178,7 @@ public final class CopyOperation {
    */
   public CopyOperation listener(CopyListener newListener) {
     return new CopyOperation(source, destinations, platforms, indexMode,
-        Objects.requireNonNull(newListener, "listener"), parallelism, executor, foreignLayers, referrers);
+        Objects.requireNonNull(newListener, "listener"), parallelism, executor, foreignLayers, referrers, origin, targets);
   }
 
   /**
@@ -159,7 +205,7 @@ public final class CopyOperation {
       throw new IllegalArgumentException("parallelism must be at least 1: " + transfers);
     }
     return new CopyOperation(source, destinations, platforms, indexMode, listener, transfers, executor,
-        foreignLayers, referrers);
+        foreignLayers, referrers, origin, targets);
   }
 
   /**
@@ -173,7 +219,7 @@ public final class CopyOperation {
    */
   public CopyOperation executor(ExecutorService pool) {
     return new CopyOperation(source, destinations, platforms, indexMode, listener, parallelism,
-        Objects.requireNonNull(pool, "executor"), foreignLayers, referrers);
+        Objects.requireNonNull(pool, "executor"), foreignLayers, referrers, origin, targets);
   }
 
   /**
@@ -186,7 +232,7 @@ public final class CopyOperation {
    */
   public CopyOperation includeForeignLayers(boolean include) {
     return new CopyOperation(source, destinations, platforms, indexMode, listener, parallelism, executor, include,
-        referrers);
+        referrers, origin, targets);
   }
 
   /**
@@ -201,7 +247,7 @@ public final class CopyOperation {
    */
   public CopyOperation includeReferrers(boolean include) {
     return new CopyOperation(source, destinations, platforms, indexMode, listener, parallelism, executor,
-        foreignLayers, include);
+        foreignLayers, include, origin, targets);
   }
 
   /**
@@ -214,6 +260,10 @@ public final class CopyOperation {
    * @since 0.1
    */
   public BulkCopy allTags() {
+    if (!registriesOnly()) {
+      throw new IllegalStateException("allTags() copies between registries; " + origin + " -> " + targets
+          + " names files");
+    }
     if (destinations.isEmpty()) {
       throw new IllegalStateException("name a destination repository with to(...) before allTags()");
     }
@@ -229,6 +279,8 @@ public final class CopyOperation {
    * @param client the client that reads the source and writes the destinations
    * @return what was copied
    * @throws CopyException naming the blob or manifest that failed and why
+   * @throws ImageLocationException if a layout or archive is missing, malformed, unsafe or corrupt,
+   *     lacks the image named, or cannot hold it (an index in a docker-archive)
    * @throws dev.ferry.manifest.PlatformNotFoundException if the selection matches no platform of the index
    * @throws IllegalStateException if no destination was given, or the {@link #executor(ExecutorService)}
    *     refuses the transfers (it was shut down)
@@ -237,6 +289,9 @@ public final class CopyOperation {
    */
   public CopyResult execute(RegistryClient client) {
     Objects.requireNonNull(client, "client");
+    if (!registriesOnly()) {
+      return new LocationCopy(this, client, origin, targets).run();
+    }
     return new CopyEngine(this, client).run();
   }
 
@@ -251,13 +306,21 @@ public final class CopyOperation {
    */
   public CompletableFuture<CopyResult> executeAsync(RegistryClient client) {
     Objects.requireNonNull(client, "client");
+    if (!registriesOnly()) {
+      return LocationCopy.async(new LocationCopy(this, client, origin, targets));
+    }
     return CopyEngine.async(this, client);
+  }
+
+  /** Whether source and every destination are registries, which {@link CopyEngine} copies with mounts and ledgers. */
+  boolean registriesOnly() {
+    return origin.isRegistry() && targets.stream().allMatch(ImageLocation::isRegistry);
   }
 
   /** This operation's settings (not its source and destinations) applied to another operation. */
   CopyOperation withSettingsOn(CopyOperation other) {
     return new CopyOperation(other.source, other.destinations, platforms, indexMode, listener, parallelism, executor,
-        foreignLayers, referrers);
+        foreignLayers, referrers, other.origin, other.targets);
   }
 
   @Override

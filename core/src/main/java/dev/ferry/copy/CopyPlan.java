@@ -27,6 +27,56 @@ import java.util.stream.Collectors;
  */
 record CopyPlan(Manifest top, List<Manifest> children, List<ImageManifest> images, List<Platform> platforms) {
 
+  /** Fetches the manifests of these descriptors, keyed by digest text. */
+  interface Fetcher {
+    Map<String, Manifest> fetchAll(List<Descriptor> descriptors);
+  }
+
+  /** Refuses a partial platform selection with {@link IndexMode#PRESERVE_ORIGINAL}, which copies every platform. */
+  static void checkMode(CopyOperation op) {
+    if (op.indexMode == IndexMode.PRESERVE_ORIGINAL && !op.platforms.isAll()) {
+      throw new IllegalArgumentException("IndexMode.PRESERVE_ORIGINAL copies every platform of an index;"
+          + " to copy " + op.platforms + ", use IndexMode.FILTERED (a new index) or IndexMode.SINGLE_PLATFORM");
+    }
+  }
+
+  /** The plan for a source manifest: children chosen per mode and fetched (nested indexes too), deepest first. */
+  static CopyPlan build(Manifest source, CopyOperation op, Fetcher fetcher) {
+    if (source instanceof ImageManifest image) {
+      return new CopyPlan(image, List.of(), List.of(image), List.of());
+    }
+    ImageIndex index = (ImageIndex) source;
+    List<Descriptor> chosen = selectChildren(index, op);
+    Map<String, Manifest> fetched = fetcher.fetchAll(chosen);
+    List<Manifest> children = new ArrayList<>();
+    List<ImageManifest> images = new ArrayList<>();
+    for (Descriptor d : chosen) {
+      collect(fetched.get(d.digest().toString()), fetcher, children, images);
+    }
+    List<Platform> platforms = chosen.stream().filter(d -> !d.isAttestation())
+        .flatMap(d -> d.platform().stream()).distinct().toList();
+    return switch (op.indexMode) {
+      case SINGLE_PLATFORM -> new CopyPlan(children.get(children.size() - 1),
+          children.subList(0, children.size() - 1), images, platforms);
+      case FILTERED -> new CopyPlan(filteredIndex(index, chosen), children, images, platforms);
+      case PRESERVE_ORIGINAL -> new CopyPlan(index, children, images, platforms);
+    };
+  }
+
+  /** Adds a manifest and, for a nested index, its children first. */
+  private static void collect(Manifest manifest, Fetcher fetcher, List<Manifest> children,
+      List<ImageManifest> images) {
+    if (manifest instanceof ImageIndex nested) {
+      Map<String, Manifest> grandChildren = fetcher.fetchAll(nested.manifests());
+      for (Descriptor d : nested.manifests()) {
+        collect(grandChildren.get(d.digest().toString()), fetcher, children, images);
+      }
+    } else {
+      images.add((ImageManifest) manifest);
+    }
+    children.add(manifest);
+  }
+
   /** The descriptors of an index that a copy takes, per mode; fetching is the caller's. */
   static List<Descriptor> selectChildren(ImageIndex index, CopyOperation op) {
     return switch (op.indexMode) {

@@ -56,6 +56,34 @@ final class CopyFixtures {
   }
 
   /**
+   * Writes a single-platform OCI image with real gzip'd tar layers (and diff IDs in its config) as a
+   * layout and pushes it with {@code skopeo copy}, optionally converted to Docker v2 schema 2.
+   */
+  static void pushImageWithSkopeo(Skopeo skopeo, Path dir, String destination, long seed, boolean dockerFormat) {
+    OciLayout layout = new OciLayout(dir);
+    byte[] baseTar = TarGz.tar("base.txt", ("base " + seed + "\n").getBytes(StandardCharsets.UTF_8));
+    byte[] appTar = TarGz.tar("app.bin", bytes(300_000, seed));
+    byte[] base = TarGz.gzip(baseTar);
+    byte[] app = TarGz.gzip(appTar);
+    byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":[\"SEED=" + seed + "\"]},"
+        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + Digest.sha256(baseTar) + "\",\"" + Digest.sha256(appTar)
+        + "\"]},\"history\":[{\"created_by\":\"base\"},{\"created_by\":\"app\"}]}").getBytes(StandardCharsets.UTF_8);
+    Digest configDigest = layout.blob(config);
+    byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_IMAGE_MANIFEST + "\",\"config\":{"
+        + "\"mediaType\":\"" + MediaTypes.OCI_IMAGE_CONFIG + "\",\"digest\":\"" + configDigest + "\",\"size\":"
+        + config.length + "},\"layers\":[{\"mediaType\":\"" + MediaTypes.OCI_LAYER_TAR_GZIP + "\",\"digest\":\""
+        + layout.blob(base) + "\",\"size\":" + base.length + "},{\"mediaType\":\"" + MediaTypes.OCI_LAYER_TAR_GZIP
+        + "\",\"digest\":\"" + layout.blob(app) + "\",\"size\":" + app.length + "}]}").getBytes(StandardCharsets.UTF_8);
+    Digest manifestDigest = layout.blob(manifest);
+    layout.tag("v1", MediaTypes.OCI_IMAGE_MANIFEST, manifestDigest, manifest.length);
+    if (dockerFormat) {
+      skopeo.ok("copy", "--format", "v2s2", "--dest-tls-verify=false", "oci:" + dir + ":v1", "docker://" + destination);
+    } else {
+      skopeo.ok("copy", "--dest-tls-verify=false", "oci:" + dir + ":v1", "docker://" + destination);
+    }
+  }
+
+  /**
    * Writes a multi-platform OCI layout (one gzip'd tar layer shared by all, one own layer each)
    * and pushes it with {@code skopeo copy --all}, optionally converted to Docker formats.
    */

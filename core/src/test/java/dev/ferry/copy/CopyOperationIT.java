@@ -35,17 +35,17 @@ class CopyOperationIT {
   @TempDir
   static Path work;
 
+  private static RegistryPair pair;
   private static DockerRegistryProcess source;
-  private static DockerRegistryProcess destination;
   private static RegistryClient client;
   private static Skopeo skopeo;
 
   @BeforeAll
   static void start() {
     skopeo = Skopeo.require();
-    source = DockerRegistryProcess.start(work.resolve("source"));
-    destination = DockerRegistryProcess.start(work.resolve("destination"));
-    client = RegistryClient.builder().plainHttp(source.address(), destination.address()).build();
+    pair = RegistryPair.start(work);
+    source = pair.source;
+    client = pair.client;
     CopyFixtures.pushIndexWithSkopeo(skopeo, work.resolve("oci-layout"), source.address() + "/multi/oci:v1", FOUR,
         false);
     CopyFixtures.pushIndexWithSkopeo(skopeo, work.resolve("docker-layout"), source.address() + "/multi/docker:v1",
@@ -54,23 +54,17 @@ class CopyOperationIT {
 
   @AfterAll
   static void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (source != null) {
-      source.close();
-    }
-    if (destination != null) {
-      destination.close();
+    if (pair != null) {
+      pair.close();
     }
   }
 
   private static ImageReference src(String path) {
-    return ImageReference.parse(source.address() + "/" + path);
+    return pair.src(path);
   }
 
   private static ImageReference dst(String path) {
-    return ImageReference.parse(destination.address() + "/" + path);
+    return pair.dst(path);
   }
 
   private static String skopeoRaw(ImageReference ref) {
@@ -237,7 +231,7 @@ class CopyOperationIT {
     CopyFixtures.pushImage(client, src("bulk/two:1"), 7, 10_000);
     List<ImageReference> sources = List.of(src("bulk/one:1"), src("bulk/two:1"), src("bulk/missing:1"));
 
-    BulkResult first = BulkCopy.toPrefix(sources, destination.address() + "/mirror").execute(client);
+    BulkResult first = BulkCopy.toPrefix(sources, pair.destination.address() + "/mirror").execute(client);
 
     assertThat(first.entries()).extracting(BulkEntry::status).containsExactly(BulkEntry.Status.COPIED,
         BulkEntry.Status.COPIED, BulkEntry.Status.FAILED);
@@ -245,7 +239,7 @@ class CopyOperationIT {
     assertThat(first.entries().get(2).failure().orElseThrow()).isInstanceOf(CopyException.class)
         .hasMessageContaining("bulk/missing");
 
-    BulkResult again = BulkCopy.toPrefix(sources.subList(0, 2), destination.address() + "/mirror").execute(client);
+    BulkResult again = BulkCopy.toPrefix(sources.subList(0, 2), pair.destination.address() + "/mirror").execute(client);
     assertThat(again.upToDate()).isEqualTo(2);
   }
 
@@ -289,7 +283,7 @@ class CopyOperationIT {
       flaky.start(java.net.InetAddress.getLoopbackAddress(), 0);
       String host = "127.0.0.1:" + flaky.getPort();
       List<CopyEvent> events = new CopyOnWriteArrayList<>();
-      try (RegistryClient both = RegistryClient.builder().plainHttp(host, destination.address()).build()) {
+      try (RegistryClient both = RegistryClient.builder().plainHttp(host, pair.destination.address()).build()) {
         CopyResult result = CopyOperation.from(ImageReference.parse(host + "/flaky/app:1"))
             .to(dst("flaky/app:1")).listener(events::add).execute(both);
         assertThat(result.blobsCopied()).isEqualTo(1);
@@ -341,7 +335,7 @@ class CopyOperationIT {
       });
       lying.start(java.net.InetAddress.getLoopbackAddress(), 0);
       String host = "127.0.0.1:" + lying.getPort();
-      try (RegistryClient both = RegistryClient.builder().plainHttp(host, destination.address()).build()) {
+      try (RegistryClient both = RegistryClient.builder().plainHttp(host, pair.destination.address()).build()) {
         assertThatThrownBy(() -> CopyOperation.from(ImageReference.parse(host + "/lying/app:1"))
             .to(dst("lying/app:1")).execute(both))
             .isInstanceOfSatisfying(CopyException.class, e -> assertThat(e.item()).contains(configDigest.toString()))

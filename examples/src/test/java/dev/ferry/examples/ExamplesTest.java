@@ -54,6 +54,7 @@ class ExamplesTest {
     assertThat(run(PullSecretCopy::main)).contains("copied with the pull secret: sha256:");
     assertThat(run(ManifestListFromPerArchImages::main)).contains("linux/amd64").contains("linux/arm64");
     assertThat(run(BulkMigrate::main)).contains("3 copied, 1 failed");
+    assertThat(run(AirGappedTransfer::main)).contains("exported ").contains("imported ").contains("digests equal");
     assertThat(run(MigrateRepository::main)).contains("Plan: 3 images to copy, 1 image skipped")
         .contains("+          image: \"").contains("@sha256:").contains("migrated");
     assertThat(run(MirrorOnSchedule::main)).contains("run 1: 3 copied, 0 up to date")

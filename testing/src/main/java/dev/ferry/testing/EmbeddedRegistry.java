@@ -2,6 +2,9 @@ package dev.ferry.testing;
 
 import dev.ferry.auth.Credential;
 import dev.ferry.auth.CredentialProvider;
+import dev.ferry.copy.CopyOperation;
+import dev.ferry.copy.CopyResult;
+import dev.ferry.copy.ImageLocation;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.RegistryClient;
 import dev.ferry.registry.RegistryClientBuilder;
@@ -325,6 +328,29 @@ public final class EmbeddedRegistry implements AutoCloseable {
   public ImageReference reference(String repositoryAndTag) {
     Objects.requireNonNull(repositoryAndTag, "repositoryAndTag");
     return ImageReference.parse(address + "/" + repositoryAndTag);
+  }
+
+  /**
+   * Seeds the registry with an image from an OCI image layout directory (for example one
+   * {@link TestImages#writeOciLayout(Path, String)} wrote, or {@code skopeo copy ... oci:DIR:NAME}),
+   * with the seeding client, so whatever rights the test's users have. Every digest is kept.
+   *
+   * <pre>{@code
+   * registry.seed("demo/app:1.0", Path.of("src/test/resources/app-layout"), "1.0");
+   * }</pre>
+   *
+   * @param repositoryAndTag where in this registry, e.g. {@code demo/app:1.0}
+   * @param layout the layout directory
+   * @param name the image's ref name in the layout: a tag or a reference
+   * @return the copy's result; {@code digest()} is the image's digest
+   * @throws dev.ferry.copy.ImageLocationException if the layout is missing, malformed or lacks the name
+   * @since 0.1
+   */
+  public CopyResult seed(String repositoryAndTag, Path layout, String name) {
+    try (RegistryClient client = seedClient()) {
+      return CopyOperation.from(ImageLocation.ociLayout(layout, name))
+          .to(ImageLocation.of(reference(repositoryAndTag))).execute(client);
+    }
   }
 
   /**

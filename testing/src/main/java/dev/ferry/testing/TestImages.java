@@ -9,8 +9,11 @@ import dev.ferry.manifest.Platform;
 import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.RegistryClient;
+import dev.ferry.internal.image.OciLayoutSink;
+import dev.ferry.registry.BlobSource;
 import dev.ferry.testing.internal.LayerBlob;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,6 +170,78 @@ public final class TestImages {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(reference, "reference");
     ImageReference repository = reference.withoutTag().withoutDigest();
+    return build(reference, new Target() {
+      @Override
+      public void blob(Descriptor blob, BlobSource content) {
+        client.pushBlob(repository, blob, content);
+      }
+
+      @Override
+      public void child(Manifest manifest) {
+        client.pushManifest(repository.withDigest(manifest.digest()), manifest);
+      }
+
+      @Override
+      public void top(Manifest manifest) {
+        client.pushManifest(reference, manifest);
+      }
+    });
+  }
+
+  /**
+   * Writes the image into an OCI image layout directory instead of a registry, so that test
+   * fixtures are built offline: blobs, manifests, then {@code index.json} naming it. The layout
+   * is created, or added to (other names stay). Seed a registry from it with
+   * {@link EmbeddedRegistry#seed(String, Path, String)}.
+   *
+   * <pre>{@code
+   * TestImage image = TestImages.image().platforms("linux/amd64", "linux/arm64").writeOciLayout(dir, "app:1.0");
+   * }</pre>
+   *
+   * @param dir the layout directory
+   * @param name the ref name ({@code org.opencontainers.image.ref.name}), a tag or a reference
+   * @return what was written; its {@link TestImage#reference()} is the reference the name spells
+   *     ({@code app:1.0}), or {@code localhost/oci-layout:<name>} when the name is only a tag
+   * @throws dev.ferry.copy.ImageLocationException if the directory cannot hold a layout
+   * @since 0.1
+   */
+  public TestImage writeOciLayout(Path dir, String name) {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(name, "name");
+    ImageReference reference = name.contains(":") || name.contains("/")
+        ? ImageReference.parse(name) : ImageReference.of("localhost", "oci-layout", name);
+    try (OciLayoutSink sink = OciLayoutSink.open(dir, name)) {
+      return build(reference, new Target() {
+        @Override
+        public void blob(Descriptor blob, BlobSource content) {
+          if (!sink.hasBlob(blob)) {
+            sink.writeBlob(blob, content);
+          }
+        }
+
+        @Override
+        public void child(Manifest manifest) {
+          sink.writeManifest(manifest);
+        }
+
+        @Override
+        public void top(Manifest manifest) {
+          sink.commit(manifest);
+        }
+      });
+    }
+  }
+
+  /** Where an image goes: a registry or a layout. */
+  private interface Target {
+    void blob(Descriptor blob, BlobSource content);
+
+    void child(Manifest manifest);
+
+    void top(Manifest manifest);
+  }
+
+  private TestImage build(ImageReference reference, Target target) {
     Map<Platform, Digest> pushed = new LinkedHashMap<>();
     List<Digest> layers = new ArrayList<>();
     IndexBuilder index = docker ? IndexBuilder.docker() : IndexBuilder.oci();
@@ -179,7 +254,7 @@ public final class TestImages {
       for (int l = 0; l < layerSizes.length; l++) {
         try (LayerBlob blob = LayerBlob.generate(layerSizes[l], seed * 1_000_003L + p * 1_009L + l,
             docker ? MediaTypes.DOCKER_LAYER_TAR_GZIP : MediaTypes.OCI_LAYER_TAR_GZIP)) {
-          client.pushBlob(repository, blob.descriptor(), blob.source());
+          target.blob(blob.descriptor(), blob.source());
           descriptors.add(blob.descriptor());
           diffIds.add(blob.diffId());
           layers.add(blob.descriptor().digest());
@@ -188,11 +263,15 @@ public final class TestImages {
       byte[] config = ImageDocuments.config(platform, diffIds);
       Descriptor configBlob = Descriptor.of(docker ? MediaTypes.DOCKER_CONTAINER_CONFIG : MediaTypes.OCI_IMAGE_CONFIG,
           Digest.sha256(config), config.length);
-      client.pushBlob(repository, configBlob, dev.ferry.registry.BlobSource.of(config));
+      target.blob(configBlob, BlobSource.of(config));
       String type = docker ? MediaTypes.DOCKER_MANIFEST_V2 : MediaTypes.OCI_IMAGE_MANIFEST;
       ImageManifest image = (ImageManifest) Manifest.parse(
           ImageDocuments.manifest(type, configBlob, descriptors).getBytes(StandardCharsets.UTF_8), type);
-      client.pushManifest(multi ? repository.withDigest(image.digest()) : reference, image);
+      if (multi) {
+        target.child(image);
+      } else {
+        target.top(image);
+      }
       pushed.put(platform, image.digest());
       index.add(image, platform);
       last = image;
@@ -200,7 +279,7 @@ public final class TestImages {
     Manifest top = last;
     if (multi) {
       top = index.build();
-      client.pushManifest(reference, top);
+      target.top(top);
     }
     return new TestImage(reference, Objects.requireNonNull(top), pushed, layers);
   }

@@ -1,0 +1,48 @@
+package dev.ferry.copy;
+
+import dev.ferry.internal.image.ImageSource;
+import dev.ferry.manifest.Descriptor;
+import dev.ferry.manifest.Manifest;
+import dev.ferry.reference.Digest;
+import dev.ferry.reference.ImageReference;
+import dev.ferry.registry.RegistryClient;
+import java.io.InputStream;
+import java.util.List;
+
+/** An image in a registry as a copy source for files: every read goes through the client, verified. */
+final class RegistrySource implements ImageSource {
+  private final RegistryClient client;
+  private final ImageReference reference;
+  private final ImageReference repository;
+
+  RegistrySource(RegistryClient client, ImageReference reference) {
+    this.client = client;
+    this.reference = reference;
+    this.repository = reference.withoutTag().withoutDigest();
+  }
+
+  @Override
+  public Manifest root() {
+    return client.fetchManifest(reference);
+  }
+
+  @Override
+  public Manifest manifest(Descriptor descriptor) {
+    return client.fetchManifest(repository.withDigest(descriptor.digest()));
+  }
+
+  @Override
+  public InputStream openBlob(Descriptor blob) {
+    return client.openBlob(repository, blob);
+  }
+
+  @Override
+  public List<Descriptor> referrers(Digest subject) {
+    return client.referrers(repository, subject, null);
+  }
+
+  @Override
+  public String describe() {
+    return reference.toString();
+  }
+}
