@@ -28,6 +28,12 @@ class ApiShapeTest {
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([a-z][\\w.]*)\\.[A-Z]", Pattern.MULTILINE);
   private static final Pattern PUBLIC_MEMBER = Pattern.compile(
       "/\\*\\*((?:(?!\\*/).)*?)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*((?:public|protected)\\s[^;{=]*)", Pattern.DOTALL);
+  /** In a public interface every member without {@code private} is public. */
+  private static final Pattern INTERFACE_MEMBER = Pattern.compile(
+      "/\\*\\*((?:(?!\\*/).)*?)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*((?!private\\s)[A-Za-z<][^;{=]*)", Pattern.DOTALL);
+  private static final Pattern PUBLIC_TYPE = Pattern.compile(
+      "^public (?:(?:final|abstract|sealed|non-sealed|strictfp) )*(class|interface|record|enum|@interface) ",
+      Pattern.MULTILINE);
 
   @Test
   void corePackagesUseOnlyThePackagesAboveThemInDesignsList() {
@@ -80,7 +86,12 @@ class ApiShapeTest {
   void everyPublicMemberSaysSinceWhen() {
     List<String> missing = new ArrayList<>();
     for (Path file : apiSources()) {
-      Matcher member = PUBLIC_MEMBER.matcher(read(file));
+      String text = read(file);
+      Matcher type = PUBLIC_TYPE.matcher(text);
+      if (!type.find()) {
+        continue;
+      }
+      Matcher member = (type.group(1).equals("interface") ? INTERFACE_MEMBER : PUBLIC_MEMBER).matcher(text);
       while (member.find()) {
         if (!member.group(1).contains("@since")) {
           missing.add(file.getFileName() + ": " + member.group(2).strip().replaceAll("\\s+", " "));

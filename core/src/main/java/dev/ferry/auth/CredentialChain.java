@@ -43,6 +43,26 @@ final class CredentialChain implements CredentialProvider {
     return Optional.empty();
   }
 
+  /** Closes every member, even after one fails; the first failure is thrown, the rest added to it. */
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    for (CredentialProvider p : providers) {
+      try {
+        p.close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
   List<CredentialProvider> providers() {
     return providers;
   }

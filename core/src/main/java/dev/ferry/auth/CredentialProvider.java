@@ -26,9 +26,21 @@ import java.util.ServiceLoader;
  *
  * <p>Implementations must be thread-safe.
  *
+ * <p>Ownership: whoever creates a provider closes it. A {@code RegistryClient} never closes the
+ * provider it was given (several clients may share one). The chain {@link #defaults()} returns
+ * owns the providers it found with {@link ServiceLoader} and closes them when it is closed; a
+ * chain made with {@link #chain} closes its members too. Close a provider that holds resources
+ * (a cloud SDK client) when done, with try-with-resources; one that is never closed holds no
+ * threads, so it only waits for the garbage collector.
+ *
+ * <pre>{@code
+ * try (CredentialProvider credentials = CredentialProvider.defaults();
+ *      RegistryClient client = RegistryClient.builder().credentials(credentials).build()) { ... }
+ * }</pre>
+ *
  * @since 0.1
  */
-public interface CredentialProvider {
+public interface CredentialProvider extends AutoCloseable {
   /**
    * The credential to use for a repository of a registry, if this provider has one.
    *
@@ -36,8 +48,19 @@ public interface CredentialProvider {
    * @param repository the repository path, e.g. {@code library/nginx}; empty for registry-wide calls
    * @return the credential, or empty to let the next provider (or anonymous access) decide
    * @throws CredentialException when a source exists but is broken (never silently anonymous)
+   * @since 0.1
    */
   Optional<Credential> credentialFor(String registry, String repository);
+
+  /**
+   * Releases what this provider holds (cloud SDK clients, cached secrets). The default holds
+   * nothing and does nothing. Idempotent; a closed provider may refuse further lookups.
+   *
+   * @throws CredentialException if releasing failed
+   * @since 0.1
+   */
+  @Override
+  default void close() {}
 
   /**
    * A provider that never has a credential: every registry is accessed anonymously.

@@ -16,6 +16,7 @@ public sealed interface CopyEvent {
    *
    * @param digest the blob
    * @param size its size in bytes
+   * @since 0.1
    */
   record BlobStarted(Digest digest, long size) implements CopyEvent {}
 
@@ -25,6 +26,7 @@ public sealed interface CopyEvent {
    * @param digest the blob
    * @param transferred bytes moved so far
    * @param size its size in bytes
+   * @since 0.1
    */
   record BlobProgress(Digest digest, long transferred, long size) implements CopyEvent {}
 
@@ -33,6 +35,7 @@ public sealed interface CopyEvent {
    *
    * @param digest the blob
    * @param size its size in bytes
+   * @since 0.1
    */
   record BlobSkipped(Digest digest, long size) implements CopyEvent {}
 
@@ -42,6 +45,7 @@ public sealed interface CopyEvent {
    * @param digest the blob
    * @param size its size in bytes
    * @param from the repository it was mounted from
+   * @since 0.1
    */
   record BlobMounted(Digest digest, long size, ImageReference from) implements CopyEvent {}
 
@@ -51,6 +55,7 @@ public sealed interface CopyEvent {
    * @param digest the blob
    * @param size its size in bytes
    * @param elapsed how long the transfer took
+   * @since 0.1
    */
   record BlobFinished(Digest digest, long size, Duration elapsed) implements CopyEvent {}
 
@@ -61,6 +66,7 @@ public sealed interface CopyEvent {
    * @param attempt the attempt that failed, 1 for the first
    * @param delay the pause before the next attempt
    * @param reason why, e.g. {@code 503 Service Unavailable} or {@code connection reset}
+   * @since 0.1
    */
   record Retry(String request, int attempt, Duration delay, String reason) implements CopyEvent {}
 
@@ -70,6 +76,7 @@ public sealed interface CopyEvent {
    * @param reference where: the destination repository with the tag or digest
    * @param digest the manifest's digest
    * @param mediaType its media type
+   * @since 0.1
    */
   record ManifestPushed(ImageReference reference, Digest digest, String mediaType) implements CopyEvent {}
 }

@@ -18,13 +18,18 @@ import java.util.function.Consumer;
  * @since 0.1
  */
 public interface CopyListener {
-  /** A listener that hears nothing. */
+  /**
+   * A listener that hears nothing.
+   *
+   * @since 0.1
+   */
   CopyListener NONE = new CopyListener() {};
 
   /**
    * A blob transfer began.
    *
    * @param event the blob and its size
+   * @since 0.1
    */
   default void blobStarted(CopyEvent.BlobStarted event) {}
 
@@ -32,6 +37,7 @@ public interface CopyListener {
    * Bytes of a blob moved.
    *
    * @param event the blob and the bytes so far
+   * @since 0.1
    */
   default void blobProgress(CopyEvent.BlobProgress event) {}
 
@@ -39,6 +45,7 @@ public interface CopyListener {
    * The destination already had a blob.
    *
    * @param event the blob
+   * @since 0.1
    */
   default void blobSkipped(CopyEvent.BlobSkipped event) {}
 
@@ -46,6 +53,7 @@ public interface CopyListener {
    * The destination mounted a blob from another repository.
    *
    * @param event the blob and where it came from
+   * @since 0.1
    */
   default void blobMounted(CopyEvent.BlobMounted event) {}
 
@@ -53,6 +61,7 @@ public interface CopyListener {
    * A blob was uploaded and verified.
    *
    * @param event the blob and how long it took
+   * @since 0.1
    */
   default void blobFinished(CopyEvent.BlobFinished event) {}
 
@@ -60,6 +69,7 @@ public interface CopyListener {
    * A manifest or index was pushed.
    *
    * @param event where, and its digest
+   * @since 0.1
    */
   default void manifestPushed(CopyEvent.ManifestPushed event) {}
 
@@ -67,6 +77,7 @@ public interface CopyListener {
    * A request is retried after a transient failure (429, 5xx, a dropped connection).
    *
    * @param event the request, attempt, pause and reason
+   * @since 0.1
    */
   default void retry(CopyEvent.Retry event) {}
 
@@ -75,6 +86,7 @@ public interface CopyListener {
    *
    * @param consumer receives each event
    * @return the listener
+   * @since 0.1
    */
   static CopyListener of(Consumer<? super CopyEvent> consumer) {
     Objects.requireNonNull(consumer, "consumer");

@@ -30,6 +30,7 @@ public interface BlobSource {
    * @param offset the first byte to deliver, 0 for the start
    * @return a stream of the remaining bytes; the caller closes it
    * @throws IOException if the content cannot be read
+   * @since 0.1
    */
   InputStream open(long offset) throws IOException;
 
@@ -38,6 +39,7 @@ public interface BlobSource {
    *
    * @param bytes the content; not copied, do not modify it afterwards
    * @return a source over the bytes
+   * @since 0.1
    */
   static BlobSource of(byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes");
@@ -50,6 +52,7 @@ public interface BlobSource {
    *
    * @param file the file
    * @return a source over the file
+   * @since 0.1
    */
   static BlobSource of(Path file) {
     Objects.requireNonNull(file, "file");
@@ -68,6 +71,7 @@ public interface BlobSource {
    * @param repository the source repository, e.g. {@code docker.io/library/nginx}
    * @param descriptor the blob
    * @return a source reading from the registry
+   * @since 0.1
    */
   static BlobSource fromRegistry(RegistryClient client, dev.ferry.reference.ImageReference repository,
       dev.ferry.manifest.Descriptor descriptor) {

@@ -1,7 +1,9 @@
 package dev.ferry.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,5 +147,52 @@ class CredentialProviderTest {
     }
     assertThat(ALICE.toString()).contains("alice");
     assertThat(CredentialProvider.of("ghcr.io", ALICE).toString()).contains("ghcr.io");
+  }
+
+  @Test
+  void aChainClosesEveryMemberEvenWhenOneFailsAndReportsTheFirstFailure() {
+    List<String> closed = new ArrayList<>();
+    CredentialProvider first = closing("first", closed, null);
+    CredentialProvider broken = closing("broken", closed, new CredentialException("cannot release"));
+    CredentialProvider last = closing("last", closed, new CredentialException("also failed"));
+
+    Throwable t = catchThrowable(() -> CredentialProvider.chain(first, broken, last).close());
+
+    assertThat(closed).containsExactly("first", "broken", "last");
+    assertThat(t).isInstanceOf(CredentialException.class).hasMessage("cannot release");
+    assertThat(t.getSuppressed()).singleElement().extracting(Throwable::getMessage).isEqualTo("also failed");
+  }
+
+  @Test
+  void theDefaultsChainOwnsWhatServiceLoaderFoundAndClosesIt() {
+    List<String> closed = new ArrayList<>();
+    CredentialProvider loaded = CredentialChain.loaded(List.of(closing("cloud", closed, null)));
+    try (CredentialProvider defaults = CredentialProvider.chain(CredentialProvider.anonymous(), loaded)) {
+      assertThat(defaults.credentialFor("ghcr.io", "x")).isEmpty();
+    }
+    assertThat(closed).containsExactly("cloud");
+  }
+
+  @Test
+  void aProviderWithNothingToReleaseClosesQuietly() {
+    assertThatCode(() -> CredentialProvider.of("ghcr.io", ALICE).close()).doesNotThrowAnyException();
+    assertThatCode(() -> CredentialProvider.anonymous().close()).doesNotThrowAnyException();
+  }
+
+  private static CredentialProvider closing(String name, List<String> closed, RuntimeException failure) {
+    return new CredentialProvider() {
+      @Override
+      public Optional<Credential> credentialFor(String registry, String repository) {
+        return Optional.empty();
+      }
+
+      @Override
+      public void close() {
+        closed.add(name);
+        if (failure != null) {
+          throw failure;
+        }
+      }
+    };
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.auth.ExpiringCredentialCache.ExpiringCredential;
 import dev.ferry.it.MutableClock;
+import dev.ferry.it.Threads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,7 +80,12 @@ class ExpiringCredentialCacheTest {
       }
       return ExpiringCredential.expiringAt(secret("shared"), clock.instant().plus(LIFE));
     };
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    List<Thread> workers = new CopyOnWriteArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(callers, task -> {
+      Thread t = new Thread(task);
+      workers.add(t);
+      return t;
+    });
     try {
       List<Future<Credential>> answers = new ArrayList<>();
       answers.add(pool.submit(() -> cache.get("r", slow)));
@@ -87,7 +93,9 @@ class ExpiringCredentialCacheTest {
       for (int i = 1; i < callers; i++) {
         answers.add(pool.submit(() -> cache.get("r", slow)));
       }
-      Thread.sleep(100); // the others are now waiting for the fetch in progress
+      // every caller is parked: the fetcher on the release latch, the others on the fetch in progress
+      Threads.awaitParked(workers, Duration.ofSeconds(10));
+      assertThat(workers).hasSize(callers);
       release.countDown();
       for (Future<Credential> f : answers) {
         assertThat(f.get(10, TimeUnit.SECONDS)).isEqualTo(secret("shared"));

@@ -1,13 +1,11 @@
 package dev.ferry.it;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -20,10 +18,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.tls.HeldCertificate;
 
 /**
  * A Docker token server for {@code docker-registry}'s {@code auth.token} mode: it
@@ -53,17 +53,10 @@ public final class TokenServer implements AutoCloseable {
   public static TokenServer start(Path dir) {
     try {
       Files.createDirectories(dir);
-      Path p12 = dir.resolve("token-signer.p12");
-      ExternalCommand.run(Duration.ofSeconds(60), List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-          "-genkeypair", "-alias", "signer", "-keyalg", "RSA", "-keysize", "2048", "-sigalg", "SHA256withRSA",
-          "-dname", "CN=ferry token signer", "-validity", "2", "-storetype", "PKCS12",
-          "-keystore", p12.toString(), "-storepass", "changeit", "-keypass", "changeit")).assertSuccess();
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      try (InputStream in = Files.newInputStream(p12)) {
-        store.load(in, "changeit".toCharArray());
-      }
-      PrivateKey key = (PrivateKey) store.getKey("signer", "changeit".toCharArray());
-      X509Certificate cert = (X509Certificate) store.getCertificate("signer");
+      HeldCertificate signer = new HeldCertificate.Builder().commonName("ferry token signer")
+          .duration(2, TimeUnit.DAYS).rsa2048().build();
+      PrivateKey key = signer.keyPair().getPrivate();
+      X509Certificate cert = signer.certificate();
       Path bundle = dir.resolve("token-root.pem");
       Files.writeString(bundle, "-----BEGIN CERTIFICATE-----\n"
           + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded())

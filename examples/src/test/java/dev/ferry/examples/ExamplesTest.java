@@ -54,6 +54,8 @@ class ExamplesTest {
     assertThat(run(PullSecretCopy::main)).contains("copied with the pull secret: sha256:");
     assertThat(run(ManifestListFromPerArchImages::main)).contains("linux/amd64").contains("linux/arm64");
     assertThat(run(BulkMigrate::main)).contains("3 copied, 1 failed");
+    assertThat(run(MigrateRepository::main)).contains("Plan: 3 images to copy, 1 image skipped")
+        .contains("+          image: \"").contains("@sha256:").contains("migrated");
     assertThat(run(MirrorOnSchedule::main)).contains("run 1: 3 copied, 0 up to date")
         .contains("run 2: 1 copied, 3 up to date").contains("run 3: 0 copied, 4 up to date")
         .contains("mirrored: app [1.4.0, 1.4.1], worker [v1.5.0, v1.6.0]");
@@ -130,6 +132,31 @@ class ExamplesTest {
       assertThat(client.fetchManifest(target.reference("moved/b/two:2")).digest()).isEqualTo(two.digest());
       assertThat(again.entries()).extracting(BulkEntry::status)
           .containsExactly(BulkEntry.Status.UP_TO_DATE, BulkEntry.Status.UP_TO_DATE, BulkEntry.Status.FAILED);
+    }
+  }
+
+  @Test
+  void migratesTheSampleTreeRewritingOnlyImageTextWithPinnedDigests() throws Exception {
+    try (EmbeddedRegistry old = EmbeddedRegistry.start();
+         EmbeddedRegistry target = EmbeddedRegistry.start();
+         RegistryClient client = RegistryClient.builder().plainHttp(old.address(), target.address()).build()) {
+      TestImage nginx = TestImages.image().push(client, old.reference("library/nginx:1.27"));
+      TestImage python = TestImages.image().push(client, old.reference("library/python:3.12"));
+      TestImage redis = TestImages.image().push(client, old.reference("bitnami/redis:7.2.5"));
+      MigrateRepository.writeSample(work, old.address());
+      String web = java.nio.file.Files.readString(work.resolve("k8s/web.yaml"));
+      String prefix = target.address() + "/mirror";
+
+      dev.ferry.migrate.MigrationReport done = MigrateRepository.migrate(dev.ferry.migrate.ImageScan.of(work), prefix)
+          .execute(client);
+
+      assertThat(done.succeeded()).isTrue();
+      assertThat(MigrateRepository.rewritten(done)).hasSize(3);
+      assertThat(java.nio.file.Files.readString(work.resolve("k8s/web.yaml"))).isEqualTo(web
+          .replace(old.address() + "/library/nginx:1.27", prefix + "/library/nginx:1.27@" + nginx.digest())
+          .replace(old.address() + "/library/python:3.12", prefix + "/library/python:3.12@" + python.digest()));
+      assertThat(client.fetchManifest(ImageReference.parse(prefix + "/bitnami/redis:7.2.5")).digest())
+          .isEqualTo(redis.digest());
     }
   }
 }

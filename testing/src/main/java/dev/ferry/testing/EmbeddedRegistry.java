@@ -122,7 +122,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
     String scheme = tls == null ? "http://" : "https://";
     try {
       this.listeners = new Listeners(builder.port, tls, address -> new Router(storage, builder.referrersApi,
-          builder.readOnly, builder.auth, policy.build(), builder.tokenLifetime, scheme + address + "/token", address),
+          builder.readOnly, builder.auth, policy.build(), builder.tokenLifetime, builder.clock, scheme + address + "/token",
+          address),
           builder.redirectBlobs);
     } catch (IOException e) {
       throw new EmbeddedRegistryException("cannot listen on loopback port " + builder.port, e);

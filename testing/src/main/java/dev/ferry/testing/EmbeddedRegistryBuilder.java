@@ -3,6 +3,7 @@ package dev.ferry.testing;
 import dev.ferry.testing.internal.AccessPolicy;
 import dev.ferry.testing.internal.Gate;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -23,6 +24,7 @@ public final class EmbeddedRegistryBuilder {
   Gate.Mode auth = Gate.Mode.NONE;
   final AccessPolicy.Builder policy = AccessPolicy.builder();
   Duration tokenLifetime = Duration.ofMinutes(5);
+  Clock clock = Clock.systemUTC();
   boolean readOnly;
   boolean redirectBlobs;
   boolean immutableTags;
@@ -156,6 +158,24 @@ public final class EmbeddedRegistryBuilder {
       throw new IllegalArgumentException("the token lifetime must be positive, was " + lifetime);
     }
     this.tokenLifetime = lifetime;
+    return this;
+  }
+
+  /**
+   * The clock the registry reads time from: token expiry, the expiry of signed storage URLs
+   * ({@link #redirectBlobDownloads()}) and the arrival time in the request log. A test that
+   * needs time to pass advances a clock of its own instead of sleeping.
+   *
+   * <pre>{@code
+   * EmbeddedRegistry.builder().tokenAuth().tokenLifetime(Duration.ofMinutes(1)).clock(testClock).start();
+   * }</pre>
+   *
+   * @param clock the clock; the system's UTC clock by default
+   * @return this builder
+   * @since 0.1
+   */
+  public EmbeddedRegistryBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
     return this;
   }
 

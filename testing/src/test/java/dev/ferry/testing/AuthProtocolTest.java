@@ -2,9 +2,11 @@ package dev.ferry.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.it.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -216,15 +218,16 @@ class AuthProtocolTest {
 
   @Test
   void anExpiredTokenIsRefusedAsInvalid() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
     try (EmbeddedRegistry registry = EmbeddedRegistry.builder().tokenAuth().user("alice", "pw")
-        .tokenLifetime(Duration.ofMillis(300)).start()) {
+        .tokenLifetime(Duration.ofMillis(300)).clock(clock).start()) {
       RawHttp http = new RawHttp(registry);
       RawHttp.Reply issued = http.send("GET", "/token?scope=repository:a:pull", "Authorization", basic("alice", "pw"));
       String token = group(TOKEN, issued.text());
 
       assertThat(issued.text()).contains("\"expires_in\":1");
       assertThat(http.send("GET", "/v2/", "Authorization", "Bearer " + token).status()).isEqualTo(200);
-      Thread.sleep(400);
+      clock.advance(Duration.ofMillis(400));
       RawHttp.Reply expired = http.send("GET", "/v2/", "Authorization", "Bearer " + token);
       assertThat(expired.status()).isEqualTo(401);
       assertThat(expired.header("WWW-Authenticate")).hasValueSatisfying(c -> assertThat(c)

@@ -2,8 +2,11 @@ package dev.ferry.internal.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.it.Threads;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,12 +24,14 @@ class RegistryAuthConcurrencyTest extends MockRegistryFixture {
   @Test
   void manyThreadsNeedingOneTokenFetchItOnce() throws Exception {
     AtomicInteger tokenRequests = new AtomicInteger();
+    List<Thread> workers = new CopyOnWriteArrayList<>();
     server.setDispatcher(new Dispatcher() {
       @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+      public MockResponse dispatch(RecordedRequest request) {
         if (request.getUrl().encodedPath().equals("/token")) {
           int n = tokenRequests.incrementAndGet();
-          Thread.sleep(300); // slow token server: every thread arrives while the fetch is in flight
+          // answer only once every other thread is parked on the fetch in flight
+          Threads.awaitParked(workers, THREADS - 1, Duration.ofSeconds(20));
           return new MockResponse.Builder().code(200).body("{\"token\":\"tok-" + n + "\",\"expires_in\":300}").build();
         }
         if ("Bearer tok-1".equals(request.getHeaders().get("Authorization"))) {
@@ -38,7 +43,11 @@ class RegistryAuthConcurrencyTest extends MockRegistryFixture {
     });
     RegistryAuth auth = auth(null);
 
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS, task -> {
+      Thread t = new Thread(task);
+      workers.add(t);
+      return t;
+    });
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Sent>> results = new ArrayList<>();

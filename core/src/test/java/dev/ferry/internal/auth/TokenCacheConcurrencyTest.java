@@ -1,8 +1,10 @@
 package dev.ferry.internal.auth;
 
-import dev.ferry.it.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.it.MutableClock;
+import dev.ferry.it.Threads;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +70,7 @@ class TokenCacheConcurrencyTest {
       }, "token-cache-test-" + i));
     }
     threads.forEach(Thread::start);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
-        || t.getState() == Thread.State.TIMED_WAITING) && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    Threads.awaitParked(threads, Duration.ofSeconds(10));
     release.countDown();
     List<Object> out = new ArrayList<>();
     for (int i = 0; i < THREADS; i++) {

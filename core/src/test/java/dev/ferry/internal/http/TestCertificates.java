@@ -2,8 +2,8 @@ package dev.ferry.internal.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -19,13 +19,14 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
+import okhttp3.tls.HeldCertificate;
 
 /**
- * Real certificates for TLS tests, made with the JDK's {@code keytool}: a CA, a server
+ * Real certificates for TLS tests, made in process with okhttp-tls: a CA, a server
  * certificate for {@code localhost} and {@code 127.0.0.1}, a server certificate for
  * another name (to see host name checks fail), and a client certificate for mutual TLS,
- * all issued by the CA. {@link #shared()} makes one set per test JVM (keytool is slow to
- * start); {@link #generate(Path)} makes a set in a given directory.
+ * all issued by the CA. {@link #shared()} makes one set per test JVM; {@link #generate(Path)} makes a set in a
+ * given directory.
  *
  * <pre>{@code
  * TestCertificates certs = TestCertificates.shared();
@@ -79,22 +80,37 @@ public final class TestCertificates {
     return shared;
   }
 
-  /** Generates a fresh set into {@code dir} (which must exist). */
+  /** Generates a fresh set into {@code dir} (which must exist), in process. */
   public static TestCertificates generate(Path dir) {
     try {
-      String pw = new String(PASSWORD);
-      keytool(dir, "-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
-          "-dname", "CN=Ferry Test CA", "-ext", "bc:c", "-validity", "30",
-          "-keystore", "ca.p12", "-storetype", "PKCS12", "-storepass", pw, "-keypass", pw);
-      keytool(dir, "-exportcert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-storepass", pw,
-          "-file", "ca.pem");
-      issue(dir, "server", "CN=localhost", "san=dns:localhost,ip:127.0.0.1", "eku=serverAuth");
-      issue(dir, "other-server", "CN=other.example", "san=dns:other.example", "eku=serverAuth");
-      issue(dir, "client", "CN=ferry-test-client", null, "eku=clientAuth");
+      HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("Ferry Test CA")
+          .duration(30, TimeUnit.DAYS).ecdsa256().build();
+      Files.writeString(dir.resolve("ca.pem"), ca.certificatePem());
+      write(dir, "server", ca, new HeldCertificate.Builder().commonName("localhost")
+          .addSubjectAlternativeName("localhost").addSubjectAlternativeName("127.0.0.1"));
+      write(dir, "other-server", ca, new HeldCertificate.Builder().commonName("other.example")
+          .addSubjectAlternativeName("other.example"));
+      write(dir, "client", ca, new HeldCertificate.Builder().commonName("ferry-test-client"));
       return new TestCertificates(dir);
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot generate test certificates in " + dir, e);
     }
+  }
+
+  /** {@code name.p12}: the leaf's key under alias {@code server} or {@code client} with its chain, and the CA. */
+  private static void write(Path dir, String name, HeldCertificate ca, HeldCertificate.Builder leaf)
+      throws IOException, GeneralSecurityException {
+    HeldCertificate held = leaf.signedBy(ca).duration(30, TimeUnit.DAYS).ecdsa256().build();
+    String alias = name.equals("client") ? "client" : "server";
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry(alias, held.keyPair().getPrivate(), PASSWORD,
+        new Certificate[] {held.certificate(), ca.certificate()});
+    store.setCertificateEntry("ca", ca.certificate());
+    try (OutputStream out = Files.newOutputStream(dir.resolve(name + ".p12"))) {
+      store.store(out, PASSWORD);
+    }
+    Files.writeString(dir.resolve(name + ".pem"), held.certificatePem());
   }
 
   /** The CA that issued every certificate here. */
@@ -186,47 +202,6 @@ public final class TestCertificates {
       return context;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void issue(Path dir, String name, String dname, String san, String eku) throws IOException {
-    String pw = new String(PASSWORD);
-    String store = name + ".p12";
-    keytool(dir, "-genkeypair", "-alias", name.equals("client") ? "client" : "server", "-keyalg", "EC",
-        "-groupname", "secp256r1", "-dname", dname, "-validity", "30", "-keystore", store,
-        "-storetype", "PKCS12", "-storepass", pw, "-keypass", pw);
-    String alias = name.equals("client") ? "client" : "server";
-    keytool(dir, "-certreq", "-alias", alias, "-keystore", store, "-storepass", pw, "-file", name + ".csr");
-    List<String> gencert = new ArrayList<>(List.of("-gencert", "-rfc", "-alias", "ca", "-keystore", "ca.p12",
-        "-storepass", pw, "-infile", name + ".csr", "-outfile", name + ".pem", "-validity", "30", "-ext", eku));
-    if (san != null) {
-      gencert.add("-ext");
-      gencert.add(san);
-    }
-    keytool(dir, gencert.toArray(new String[0]));
-    keytool(dir, "-importcert", "-noprompt", "-alias", "ca", "-keystore", store, "-storepass", pw,
-        "-file", "ca.pem");
-    keytool(dir, "-importcert", "-alias", alias, "-keystore", store, "-storepass", pw, "-file", name + ".pem");
-  }
-
-  private static void keytool(Path dir, String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    try {
-      String output;
-      try (InputStream in = process.getInputStream()) {
-        output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IOException("keytool " + args[0] + " failed: " + output);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while running keytool", e);
-    } finally {
-      process.destroy();
     }
   }
 

@@ -14,7 +14,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -75,7 +74,7 @@ public final class BlobStorageHost implements AutoCloseable {
 
   /** A signed URL for the blob, good for {@link #URL_LIFETIME}. */
   URI locationOf(Digest digest) {
-    long expires = Instant.now().plus(URL_LIFETIME).getEpochSecond();
+    long expires = router.clock().instant().plus(URL_LIFETIME).getEpochSecond();
     return URI.create(scheme + "://" + address() + "/storage/" + digest + "?expires=" + expires
         + "&signature=" + sign(digest.toString(), expires));
   }
@@ -114,7 +113,7 @@ public final class BlobStorageHost implements AutoCloseable {
       text(call, 403, "SignatureDoesNotMatch");
       return;
     }
-    if (Instant.now().getEpochSecond() > Long.parseLong(expires.get())) {
+    if (router.clock().instant().getEpochSecond() > Long.parseLong(expires.get())) {
       text(call, 403, "AccessDenied: request has expired");
       return;
     }

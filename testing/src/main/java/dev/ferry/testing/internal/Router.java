@@ -34,6 +34,7 @@ public final class Router implements HttpHandler {
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final Pattern REFERRERS = Pattern.compile("/v2/" + N + "/referrers/([^/]+)");
 
+  private final Clock clock;
   private final Registry registry;
   private final BlobHandler blobs;
   private final UploadHandler uploads;
@@ -47,6 +48,11 @@ public final class Router implements HttpHandler {
   private volatile boolean readOnly;
   private volatile @Nullable RateLimiter rateLimit;
 
+  /** The clock this registry reads time from. */
+  public Clock clock() {
+    return clock;
+  }
+
   /**
    * A router over a storage, open to everyone.
    *
@@ -55,7 +61,7 @@ public final class Router implements HttpHandler {
    */
   public Router(Storage storage, boolean referrersApi) {
     this(storage, referrersApi, false, Gate.Mode.NONE, AccessPolicy.builder().build(), Duration.ofMinutes(5),
-        "", "");
+        Clock.systemUTC(), "", "");
   }
 
   /**
@@ -67,14 +73,16 @@ public final class Router implements HttpHandler {
    * @param auth how callers authenticate
    * @param policy who may do what
    * @param tokenLifetime how long tokens from {@code /token} are good for
+   * @param clock where time is read: token expiry, signed URLs, the request log
    * @param tokenRealm the URL of {@code /token}, for challenges
    * @param service the service name tokens are issued for (the registry's address)
    */
   public Router(Storage storage, boolean referrersApi, boolean readOnly, Gate.Mode auth, AccessPolicy policy,
-      Duration tokenLifetime, String tokenRealm, String service) {
+      Duration tokenLifetime, Clock clock, String tokenRealm, String service) {
     this.registry = new Registry(storage, referrersApi);
     this.readOnly = readOnly;
-    this.gate = new Gate(auth, policy, new Tokens(tokenLifetime, Clock.systemUTC()), tokenRealm, service);
+    this.clock = clock;
+    this.gate = new Gate(auth, policy, new Tokens(tokenLifetime, clock), tokenRealm, service);
     this.tokens = auth == Gate.Mode.TOKEN ? new TokenEndpoint(gate) : null;
     this.blobs = new BlobHandler(registry);
     this.uploads = new UploadHandler(registry);
@@ -154,7 +162,7 @@ public final class Router implements HttpHandler {
    *     {@code Docker-Distribution-API-Version} header
    */
   void answer(HttpExchange exchange, boolean apiVersion, Handler handler) throws IOException {
-    Instant arrived = Instant.now();
+    Instant arrived = clock.instant();
     String path = exchange.getRequestURI().getRawPath();
     String query = exchange.getRequestURI().getRawQuery();
     RequestLine line = new RequestLine(exchange.getRequestMethod(), query == null ? path : path + "?" + query);
