@@ -16,13 +16,18 @@ import dev.ferry.copy.CopyListener;
  * @since 0.1
  */
 public interface SyncListener {
-  /** A listener that hears nothing. */
+  /**
+   * A listener that hears nothing.
+   *
+   * @since 0.1
+   */
   SyncListener NONE = new SyncListener() {};
 
   /**
    * One tag is done: copied, up to date, pruned, kept or failed.
    *
    * @param tag what happened to it
+   * @since 0.1
    */
   default void tagSynced(TagSync tag) {}
 
@@ -30,6 +35,7 @@ public interface SyncListener {
    * The mirror pauses before pulling more from a registry whose rate limit runs low.
    *
    * @param pause the registry, what it said, and how long the mirror waits
+   * @since 0.1
    */
   default void paused(RateLimitPause pause) {}
 
@@ -37,6 +43,7 @@ public interface SyncListener {
    * A run ended with a report (failed tags included).
    *
    * @param report the run's report
+   * @since 0.1
    */
   default void runFinished(SyncReport report) {}
 
@@ -45,6 +52,7 @@ public interface SyncListener {
    * went wrong); the schedule goes on unless it was closed.
    *
    * @param failure what stopped the run
+   * @since 0.1
    */
   default void runFailed(Throwable failure) {}
 
@@ -52,6 +60,7 @@ public interface SyncListener {
    * Where the events of each image copy go (blobs, manifests, retries).
    *
    * @return the copy listener; {@link CopyListener#NONE} by default
+   * @since 0.1
    */
   default CopyListener copyListener() {
     return CopyListener.NONE;
