@@ -55,6 +55,17 @@ final class JsonFactories {
     return factory.createParser(new InputStreamReader(in, utf8));
   }
 
+  /** Reads the first token, which must open the root object: an empty document or another root is refused. */
+  static void startRootObject(JsonParser parser) throws IOException {
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      throw new JsonReadException("the document is empty");
+    }
+    if (first != JsonToken.START_OBJECT) {
+      throw failure("the root must be a JSON object, found " + describe(first), parser.currentLocation(), null);
+    }
+  }
+
   static String reason(JsonProcessingException e) {
     String message = String.valueOf(e.getOriginalMessage());
     // Jackson points back at where an unclosed value started, in its own location syntax; we add ours

@@ -96,14 +96,7 @@ public final class JsonReader {
   public Map<String, Object> readObject(byte[] json, JsonShape shape) {
     checkEncoding(json);
     try (JsonParser parser = JsonFactories.parser(factory, new ByteArrayInputStream(json))) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw new JsonReadException("the document is empty");
-      }
-      if (first != JsonToken.START_OBJECT) {
-        throw JsonFactories.failure("the root must be a JSON object, found " + JsonFactories.describe(first),
-            parser.currentLocation(), null);
-      }
+      JsonFactories.startRootObject(parser);
       Map<String, Object> root = new Tree(parser).object(shape, JsonPath.ROOT, 1);
       checkNothingFollows(parser);
       return root;

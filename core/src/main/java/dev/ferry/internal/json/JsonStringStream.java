@@ -47,14 +47,8 @@ public final class JsonStringStream {
    */
   public boolean read(InputStream in, String field, Consumer<String> each) throws IOException {
     try (JsonParser parser = JsonFactories.parser(factory, in)) {
-      JsonToken token = parser.nextToken();
-      if (token == null) {
-        throw new JsonReadException("the document is empty");
-      }
-      if (token != JsonToken.START_OBJECT) {
-        throw JsonFactories.failure("the root must be a JSON object, found " + JsonFactories.describe(token),
-            parser.currentLocation(), null);
-      }
+      JsonFactories.startRootObject(parser);
+      JsonToken token;
       boolean seen = false;
       while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
         boolean wanted = field.equals(parser.currentName());
