@@ -270,8 +270,11 @@ public final class MirrorBuilder {
 
   /**
    * Mirrors only the share of source repositories that worker {@code index} of {@code count}
-   * owns, decided by a hash of the source repository name: stable across machines, so a
-   * fleet of workers (Kubernetes Indexed Job pods) splits a registry without coordination.
+   * owns, decided by a hash of the source repository's path (SHA-256, without the registry
+   * host, so workers that spell one registry differently, e.g. {@code docker.io} and
+   * {@code registry-1.docker.io}, agree): stable across machines and versions, so a fleet of
+   * workers (Kubernetes Indexed Job pods) splits a registry without coordination, each
+   * repository owned by exactly one worker.
    *
    * @param index this worker, from 0
    * @param count how many workers
