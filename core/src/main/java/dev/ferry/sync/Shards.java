@@ -1,10 +1,10 @@
 package dev.ferry.sync;
 
+import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -36,11 +36,7 @@ final class Shards {
     String path = sourceRepository.repository();
     String host = sourceRepository.registry().toLowerCase(Locale.ROOT);
     String key = host.equals(DOCKER_HUB_API) && path.indexOf('/') < 0 ? OFFICIAL + path : path;
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return (int) Math.floorMod(ByteBuffer.wrap(hash).getLong(), (long) count);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    byte[] hash = HexFormat.of().parseHex(Digest.sha256(key.getBytes(StandardCharsets.UTF_8)).hex());
+    return (int) Math.floorMod(ByteBuffer.wrap(hash).getLong(), (long) count);
   }
 }
