@@ -18,15 +18,23 @@ class MemorySyncState implements SyncState {
   /** One remembered fact: copying {@code source} with {@code settings} wrote {@code written}. */
   record Entry(String settings, Digest source, Digest written) {}
 
-  private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-      return size() > MAX_ENTRIES;
-    }
-  };
+  private final Map<String, Entry> entries;
   private boolean changed;
+
+  MemorySyncState() {
+    this(MAX_ENTRIES);
+  }
+
+  MemorySyncState(int maxEntries) {
+    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        return size() > maxEntries;
+      }
+    };
+  }
 
   @Override
   public synchronized Optional<Digest> written(String settings, Digest source) {

@@ -38,11 +38,11 @@ class SyncStateTest {
 
   @Test
   void theLeastRecentlyUsedEntryIsForgottenPastTheBound() {
-    SyncState state = SyncState.inMemory();
+    SyncState state = new MemorySyncState(3);
     state.remember(SINGLE, digest("first"), digest("a"));
     state.remember(SINGLE, digest("second"), digest("b"));
     state.written(SINGLE, digest("first"));   // used again: now the second is the eldest
-    for (int i = 0; i < MemorySyncState.MAX_ENTRIES - 1; i++) {
+    for (int i = 0; i < 2; i++) {
       state.remember(FILTERED, digest("filler " + i), digest("x"));
     }
 
