@@ -325,6 +325,7 @@ public final class CopyOperation {
 
   @Override
   public String toString() {
-    return "CopyOperation{" + source + " -> " + destinations + ", " + platforms + ", " + indexMode + "}";
+    return "CopyOperation{" + Locations.label(origin) + " -> " + targets.stream().map(Locations::label).toList() + ", "
+        + platforms + ", " + indexMode + "}";
   }
 }

@@ -111,31 +111,30 @@ public final class OciLayoutSink implements ImageSink {
     writeSmall(path, manifest.bytes());
   }
 
-  /** Written at once, unnamed in {@code index.json}: a referrer names its subject, not a tag. */
-  @Override
-  public synchronized void writeReferrer(Manifest referrer) {
-    writeManifest(referrer);
-    List<Descriptor> entries = entries();
-    if (entries.stream().noneMatch(d -> d.digest().equals(referrer.digest()) && d.annotations().isEmpty())) {
-      List<Descriptor> updated = new java.util.ArrayList<>(entries);
-      updated.add(referrer.descriptor());
-      writeLayoutFile();
-      writeSmall(LayoutIndex.INDEX_FILE, LayoutIndex.write(updated));
-    }
-  }
-
   private void writeLayoutFile() {
     if (!Files.exists(dir.resolve(LayoutIndex.LAYOUT_FILE))) {
       writeSmall(LayoutIndex.LAYOUT_FILE, LayoutIndex.LAYOUT_JSON.getBytes(StandardCharsets.UTF_8));
     }
   }
 
+  /** One new {@code index.json}, moved into place: the name and its referrers appear together. */
   @Override
-  public synchronized void commit(Manifest top) {
+  public synchronized void commit(Manifest top, Referrers referrers) {
     writeManifest(top);
     writeLayoutFile();
-    List<Descriptor> updated = LayoutIndex.named(entries(), top, Map.of(LayoutIndex.REF_NAME, name), List.of());
-    writeSmall(LayoutIndex.INDEX_FILE, LayoutIndex.write(updated));
+    List<Descriptor> named = LayoutIndex.named(entries(), top, Map.of(LayoutIndex.REF_NAME, name));
+    writeSmall(LayoutIndex.INDEX_FILE, LayoutIndex.write(LayoutIndex.withReferrers(named, referrers, name)));
+  }
+
+  /** {@code index.json} is rewritten only when a referrer is new to it. */
+  @Override
+  public synchronized void nameReferrers(Referrers referrers) {
+    List<Descriptor> entries = entries();
+    List<Descriptor> updated = LayoutIndex.withReferrers(entries, referrers, name);
+    if (!updated.equals(entries)) {
+      writeLayoutFile();
+      writeSmall(LayoutIndex.INDEX_FILE, LayoutIndex.write(updated));
+    }
   }
 
   private void writeSmall(String path, byte[] bytes) {
