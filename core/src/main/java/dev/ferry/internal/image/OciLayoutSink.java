@@ -30,6 +30,7 @@ public final class OciLayoutSink implements ImageSink {
   private final Path dir;
   private final String name;
   private final Set<Path> temporaries = ConcurrentHashMap.newKeySet();
+  private volatile boolean laidOut;
 
   private OciLayoutSink(Path dir, String name) {
     this.dir = dir;
@@ -88,6 +89,7 @@ public final class OciLayoutSink implements ImageSink {
 
   @Override
   public void writeBlob(Descriptor blob, BlobSource content) {
+    layOut();
     String path = LayoutFiles.blobPath(blob.digest());
     Path temporary = start(path);
     try (InputStream in = new CheckedStream(content.open(0), blob, dir, path)) {
@@ -111,9 +113,25 @@ public final class OciLayoutSink implements ImageSink {
     writeSmall(path, manifest.bytes());
   }
 
-  private void writeLayoutFile() {
-    if (!Files.exists(dir.resolve(LayoutIndex.LAYOUT_FILE))) {
-      writeSmall(LayoutIndex.LAYOUT_FILE, LayoutIndex.LAYOUT_JSON.getBytes(StandardCharsets.UTF_8));
+  /**
+   * A new layout gets its {@code oci-layout} and an empty {@code index.json} before any content, so
+   * that a failed copy leaves a valid layout naming nothing, which a retry can write into (a
+   * directory of bare blobs would be refused as "other content").
+   */
+  private void layOut() {
+    if (laidOut) {
+      return;
+    }
+    synchronized (this) {
+      if (!laidOut) {
+        if (!Files.exists(dir.resolve(LayoutIndex.LAYOUT_FILE))) {
+          place(LayoutIndex.LAYOUT_FILE, LayoutIndex.LAYOUT_JSON.getBytes(StandardCharsets.UTF_8));
+        }
+        if (!Files.exists(dir.resolve(LayoutIndex.INDEX_FILE))) {
+          place(LayoutIndex.INDEX_FILE, LayoutIndex.write(List.of()));
+        }
+        laidOut = true;
+      }
     }
   }
 
@@ -121,7 +139,6 @@ public final class OciLayoutSink implements ImageSink {
   @Override
   public synchronized void commit(Manifest top, Referrers referrers) {
     writeManifest(top);
-    writeLayoutFile();
     List<Descriptor> named = LayoutIndex.named(entries(), top, Map.of(LayoutIndex.REF_NAME, name));
     writeSmall(LayoutIndex.INDEX_FILE, LayoutIndex.write(LayoutIndex.withReferrers(named, referrers, name)));
   }
@@ -132,12 +149,16 @@ public final class OciLayoutSink implements ImageSink {
     List<Descriptor> entries = entries();
     List<Descriptor> updated = LayoutIndex.withReferrers(entries, referrers, name);
     if (!updated.equals(entries)) {
-      writeLayoutFile();
       writeSmall(LayoutIndex.INDEX_FILE, LayoutIndex.write(updated));
     }
   }
 
   private void writeSmall(String path, byte[] bytes) {
+    layOut();
+    place(path, bytes);
+  }
+
+  private void place(String path, byte[] bytes) {
     Path temporary = start(path);
     try {
       Files.write(temporary, bytes);
