@@ -6,15 +6,17 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -46,9 +48,12 @@ final class DelayProxy implements Closeable {
   private final ServerSocket outer;
   private final ServerSocket inner;
   private final ExecutorService threads;
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  /** Each open socket, with when it was opened. */
+  private final Map<Socket, Long> open = new ConcurrentHashMap<>();
   /** When each connection reached the delay line, by the local port of its hop to the relay. */
+  private final boolean tls;
   private final Map<Integer, Long> connectedAt = new ConcurrentHashMap<>();
+  private final LongAdder cpuNanos = new LongAdder();
   private volatile boolean closed;
 
   private DelayProxy(String label, InetSocketAddress upstream, Duration rtt, Optional<SSLContext> tls, Exchanges log)
@@ -57,6 +62,7 @@ final class DelayProxy implements Closeable {
     this.upstream = upstream;
     this.oneWayNanos = rtt.toNanos() / 2;
     this.log = log;
+    this.tls = tls.isPresent();
     InetAddress loopback = InetAddress.getLoopbackAddress();
     this.inner = tls.isPresent() ? tls.get().getServerSocketFactory().createServerSocket(0, 200, loopback)
         : new ServerSocket(0, 200, loopback);
@@ -109,8 +115,8 @@ final class DelayProxy implements Closeable {
         hop.setTcpNoDelay(true);
         Connection both = new Connection(client, hop);
         // the client's first bytes leave when its handshake is done, one round trip after it began
-        new DelayedPipe(client, hop, oneWayNanos, accepted + 2 * oneWayNanos, both::ended).start(threads);
-        new DelayedPipe(hop, client, oneWayNanos, 0, both::ended).start(threads);
+        new DelayedPipe(client, hop, oneWayNanos, accepted + 2 * oneWayNanos, both::ended).start(this::run);
+        new DelayedPipe(hop, client, oneWayNanos, 0, both::ended).start(this::run);
       } catch (IOException e) {
         if (!closed) {
           CopyBenchmark.log("delay proxy " + label + ": " + e);
@@ -130,9 +136,9 @@ final class DelayProxy implements Closeable {
         server.setTcpNoDelay(true);
         new RecordingRelay(label, client, server, oneWayNanos, accepted == null ? System.nanoTime() : accepted, log,
             () -> {
-              open.remove(client);
-              open.remove(server);
-            }).start(threads);
+              untrack(client);
+              untrack(server);
+            }, tls).start(this::run);
       } catch (IOException e) {
         if (!closed) {
           CopyBenchmark.log("delay proxy " + label + ": " + e);
@@ -141,9 +147,56 @@ final class DelayProxy implements Closeable {
     }
   }
 
+  /** Runs a connection's task on the proxy's threads, adding the CPU time it used to {@link #cpuSeconds()}. */
+  private void run(Runnable task) {
+    threads.execute(() -> {
+      ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+      long before = mx.getCurrentThreadCpuTime();
+      try {
+        task.run();
+      } finally {
+        cpuNanos.add(mx.getCurrentThreadCpuTime() - before);
+      }
+    });
+  }
+
+  /**
+   * CPU seconds this proxy's connection threads have used (counted when each connection's
+   * task ends), so the harness can take them out of its own CPU time.
+   */
+  double cpuSeconds() {
+    return cpuNanos.sum() / 1e9;
+  }
+
   private Socket track(Socket socket) {
-    open.add(socket);
+    open.put(socket, System.nanoTime());
     return socket;
+  }
+
+  private void untrack(Socket socket) {
+    synchronized (open) {
+      open.remove(socket);
+      open.notifyAll();
+    }
+  }
+
+  /**
+   * Waits until every connection opened since {@code sinceNanos} has ended (at most
+   * {@code timeout}), so that their threads' CPU time is in {@link #cpuSeconds()}.
+   */
+  void awaitClosed(long sinceNanos, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (open) {
+      for (long left = timeout.toMillis(); open.values().stream().anyMatch(t -> t >= sinceNanos) && left > 0;
+          left = (deadline - System.nanoTime()) / 1_000_000) {
+        try {
+          open.wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   /** Both directions of a delay-line connection: the sockets close when both have ended. */
@@ -161,8 +214,8 @@ final class DelayProxy implements Closeable {
       if (++ended == 2) {
         closeQuietly(a);
         closeQuietly(b);
-        open.remove(a);
-        open.remove(b);
+        untrack(a);
+        untrack(b);
       }
     }
   }
@@ -180,7 +233,7 @@ final class DelayProxy implements Closeable {
     closed = true;
     closeQuietly(outer);
     closeQuietly(inner);
-    open.forEach(DelayProxy::closeQuietly);
+    open.keySet().forEach(DelayProxy::closeQuietly);
     threads.shutdownNow();
     try {
       threads.awaitTermination(5, TimeUnit.SECONDS);

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -46,7 +46,7 @@ final class DelayedPipe {
     this.onEnd = onEnd;
   }
 
-  void start(ExecutorService threads) {
+  void start(Executor threads) {
     threads.execute(this::read);
     threads.execute(this::deliver);
   }

@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One connection of a {@link DelayProxy}'s inner hop: relays plaintext HTTP/1.1 between
@@ -33,6 +34,7 @@ final class RecordingRelay {
   private final long connectedNanos;
   private final Exchanges log;
   private final Runnable onEnd;
+  private final byte @Nullable [] forwardedHeader;
   private boolean first = true;
   private String requestLine;
   private long requestStart;
@@ -41,9 +43,12 @@ final class RecordingRelay {
   /**
    * @param connectedNanos when the client began connecting (the delay line accepted it then)
    * @param onEnd called when a direction ends (both sockets are closed by then)
+   * @param tls whether the client came over TLS that this hop terminated: each request then gets
+   *     {@code X-Forwarded-Proto: https}, as a load balancer adds it, so the registry writes
+   *     {@code https} into the {@code Location}s it answers
    */
   RecordingRelay(String host, Socket client, Socket upstream, long oneWayNanos, long connectedNanos, Exchanges log,
-      Runnable onEnd) {
+      Runnable onEnd, boolean tls) {
     this.host = host;
     this.client = client;
     this.upstream = upstream;
@@ -51,9 +56,10 @@ final class RecordingRelay {
     this.connectedNanos = connectedNanos;
     this.log = log;
     this.onEnd = onEnd;
+    this.forwardedHeader = tls ? "X-Forwarded-Proto: https\r\n".getBytes(StandardCharsets.US_ASCII) : null;
   }
 
-  void start(ExecutorService threads) {
+  void start(Executor threads) {
     threads.execute(() -> pump(client, upstream, true));
     threads.execute(() -> pump(upstream, client, false));
   }
@@ -65,12 +71,17 @@ final class RecordingRelay {
       OutputStream out = to.getOutputStream();
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         long now = System.nanoTime();
-        if (fromClient) {
-          onRequestBytes(buffer, n, now);
-        } else {
+        int lineEnd = fromClient && onRequestBytes(buffer, n, now) && forwardedHeader != null ? lineEnd(buffer, n) : -1;
+        if (!fromClient) {
           onResponseBytes(buffer, n, now);
         }
-        out.write(buffer, 0, n);
+        if (lineEnd > 0) {
+          out.write(buffer, 0, lineEnd);
+          out.write(forwardedHeader);
+          out.write(buffer, lineEnd, n - lineEnd);
+        } else {
+          out.write(buffer, 0, n);
+        }
         out.flush();
       }
     } catch (IOException e) {
@@ -82,13 +93,14 @@ final class RecordingRelay {
     }
   }
 
-  private synchronized void onRequestBytes(byte[] bytes, int n, long now) {
+  /** Whether the chunk begins a new request. */
+  private synchronized boolean onRequestBytes(byte[] bytes, int n, long now) {
     if (awaitingAnswer) {
-      return;  // more of the request being answered (its body)
+      return false;  // more of the request being answered (its body)
     }
     String head = head(bytes, n);
     if (!first && !REQUEST_LINE.matcher(head).find()) {
-      return;  // the rest of a body sent after an early answer
+      return false;  // the rest of a body sent after an early answer
     }
     requestLine = head;
     requestStart = first ? connectedNanos : now - oneWayNanos;
@@ -96,6 +108,17 @@ final class RecordingRelay {
     if (first) {
       log.connectionOpened();
     }
+    return true;
+  }
+
+  /** Just past the request line's CRLF, where a header can go in; -1 if the line is not complete in this chunk. */
+  private static int lineEnd(byte[] bytes, int n) {
+    for (int i = 0; i + 1 < n; i++) {
+      if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+        return i + 2;
+      }
+    }
+    return -1;
   }
 
   private synchronized void onResponseBytes(byte[] bytes, int n, long now) {
