@@ -46,20 +46,32 @@ final class Exchanges {
    * that overlap in time are concurrent and count once.
    */
   static int longestChain(List<Exchange> exchanges) {
+    return criticalPath(exchanges).size();
+  }
+
+  /** One longest chain (see {@link #longestChain}), first request first. */
+  static List<Exchange> criticalPath(List<Exchange> exchanges) {
     List<Exchange> byStart = new ArrayList<>(exchanges);
     byStart.sort(Comparator.comparingLong(Exchange::startNanos));
     int[] depth = new int[byStart.size()];
-    int longest = 0;
+    int[] previous = new int[byStart.size()];
+    int last = -1;
     for (int i = 0; i < byStart.size(); i++) {
-      int before = 0;
+      previous[i] = -1;
       for (int j = 0; j < i; j++) {
-        if (byStart.get(i).follows(byStart.get(j))) {
-          before = Math.max(before, depth[j]);
+        if (byStart.get(i).follows(byStart.get(j)) && depth[j] > (previous[i] < 0 ? 0 : depth[previous[i]])) {
+          previous[i] = j;
         }
       }
-      depth[i] = before + 1;
-      longest = Math.max(longest, depth[i]);
+      depth[i] = previous[i] < 0 ? 1 : depth[previous[i]] + 1;
+      if (last < 0 || depth[i] > depth[last]) {
+        last = i;
+      }
     }
-    return longest;
+    List<Exchange> path = new ArrayList<>();
+    for (int i = last; i >= 0; i = previous[i]) {
+      path.add(0, byStart.get(i));
+    }
+    return path;
   }
 }

@@ -70,7 +70,7 @@ public final class WanBenchmark {
           List<WanCase> cases = WanFixtures.seed(site, options.cases(), options.quick(), loopbackHere);
           try (WanCopiers copiers = new WanCopiers(site, options.jvmOptions())) {
             for (WanCase c : cases) {
-              measure(c, options.runs(), site, copiers, report);
+              measure(c, options, site, copiers, report);
             }
           }
           running.set(null);
@@ -99,7 +99,8 @@ public final class WanBenchmark {
     CopyBenchmark.log("written to " + output);
   }
 
-  private static void measure(WanCase c, int runs, WanSite site, WanCopiers copiers, WanReport report) {
+  private static void measure(WanCase c, WanOptions options, WanSite site, WanCopiers copiers, WanReport report) {
+    int runs = options.runs();
     Registries registries = site.registries();
     List<ImageReference> sources = c.sources(site);
     List<ImageReference> destinations = c.destinations(site);
@@ -144,6 +145,9 @@ public final class WanBenchmark {
             + Samples.seconds(nanos / 1e9) + String.format(Locale.ROOT,
                 " (%d requests, chain %d, %d connections; CPU s: copier %.2f, source %.2f, destination %.2f)",
                 requests, chain, connections, cpu[0], cpu[1], cpu[2]) + (said.isEmpty() ? "" : " [" + said + "]"));
+        if (options.trace()) {
+          trace(exchanges, start);
+        }
         if (round > 0) {
           WanReport.Stats stats = report.stats(site.variant(), c, method);
           stats.time.add(nanos);
@@ -155,6 +159,15 @@ public final class WanBenchmark {
           }
         }
       }
+    }
+  }
+
+  /** Every request of one copy, in milliseconds from its start; the longest chain's marked {@code *}. */
+  private static void trace(List<Exchange> exchanges, long startNanos) {
+    List<Exchange> chain = Exchanges.criticalPath(exchanges);
+    for (Exchange e : exchanges) {
+      CopyBenchmark.log(String.format(Locale.ROOT, "  %s %7.1f .. %7.1f ms  %s", chain.contains(e) ? "*" : " ",
+          (e.startNanos() - startNanos) / 1e6, (e.answeredNanos() - startNanos) / 1e6, e));
     }
   }
 

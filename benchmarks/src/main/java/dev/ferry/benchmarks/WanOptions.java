@@ -17,12 +17,14 @@ import java.util.TreeSet;
  * @param quick case 5 with 8 MiB layers instead of 128 MiB
  * @param output where the Markdown goes
  * @param jvmOptions the options of the whole-process JVM
+ * @param trace print every request of every copy, and its longest chain, to stderr
  */
 record WanOptions(int runs, Duration rtt, Set<Variant> variants, Set<Integer> cases, boolean quick, Path output,
-    List<String> jvmOptions) {
+    List<String> jvmOptions, boolean trace) {
   static final String USAGE = "usage: WanBenchmark [--runs N (1-20, default 3)] [--rtt MS (default 50)]"
       + " [--variants plain,tls (default both)] [--cases 1,2,3,4,5] [--quick (case 5 with 8 MiB layers)]"
-      + " [--output FILE (default benchmarks/target/wan-results.md)] [--jvm \"OPTIONS\" (default -Xmx64m)]";
+      + " [--output FILE (default benchmarks/target/wan-results.md)] [--jvm \"OPTIONS\" (default -Xmx64m)]"
+      + " [--trace (every request of every copy, and its longest chain, on stderr)]";
 
   static WanOptions parse(String[] args) {
     int runs = 3;
@@ -30,6 +32,7 @@ record WanOptions(int runs, Duration rtt, Set<Variant> variants, Set<Integer> ca
     Set<Variant> variants = EnumSet.allOf(Variant.class);
     Set<Integer> cases = new TreeSet<>(Set.of(1, 2, 3, 4, 5));
     boolean quick = false;
+    boolean trace = false;
     Path output = Path.of("benchmarks", "target", "wan-results.md");
     List<String> jvmOptions = Copiers.DEFAULT_JVM_OPTIONS;
     for (int i = 0; i < args.length; i++) {
@@ -37,6 +40,7 @@ record WanOptions(int runs, Duration rtt, Set<Variant> variants, Set<Integer> ca
         case "--runs" -> runs = Integer.parseInt(value(args, ++i));
         case "--rtt" -> rtt = Duration.ofMillis(Long.parseLong(value(args, ++i)));
         case "--quick" -> quick = true;
+        case "--trace" -> trace = true;
         case "--output" -> output = Path.of(value(args, ++i));
         case "--jvm" -> jvmOptions = List.of(value(args, ++i).trim().split("\\s+"));
         case "--variants" -> {
@@ -67,7 +71,7 @@ record WanOptions(int runs, Duration rtt, Set<Variant> variants, Set<Integer> ca
     if (variants.isEmpty() || cases.isEmpty() || cases.stream().anyMatch(n -> n < 1 || n > WanFixtures.CASES)) {
       throw new IllegalArgumentException("--variants and --cases need at least one valid value\n" + USAGE);
     }
-    return new WanOptions(runs, rtt, Set.copyOf(variants), Set.copyOf(cases), quick, output, jvmOptions);
+    return new WanOptions(runs, rtt, Set.copyOf(variants), Set.copyOf(cases), quick, output, jvmOptions, trace);
   }
 
   private static String value(String[] args, int i) {
@@ -80,6 +84,6 @@ record WanOptions(int runs, Duration rtt, Set<Variant> variants, Set<Integer> ca
   @Override
   public String toString() {
     return "runs=" + runs + " rtt=" + rtt.toMillis() + "ms variants=" + new TreeSet<>(variants) + " cases="
-        + new TreeSet<>(cases) + (quick ? " quick" : "") + " output=" + output + " jvm=" + String.join(" ", jvmOptions);
+        + new TreeSet<>(cases) + (quick ? " quick" : "") + (trace ? " trace" : "") + " output=" + output + " jvm=" + String.join(" ", jvmOptions);
   }
 }

@@ -42,7 +42,9 @@ class DelayProxyTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      byte[] body = ("you asked for " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+      String forwarded = exchange.getRequestHeaders().getFirst("X-Forwarded-Proto");
+      byte[] body = ("you asked for " + exchange.getRequestURI() + (forwarded == null ? "" : " over " + forwarded))
+          .getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
       exchange.close();
@@ -99,7 +101,7 @@ class DelayProxyTest {
   }
 
   @Test
-  void terminatesTlsWhoseHandshakeCostsItsOwnRoundTrip() throws Exception {
+  void terminatesTlsWhoseHandshakeCostsItsOwnRoundTripAndSaysSoUpstream() throws Exception {
     HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("delay proxy test CA")
         .duration(1, TimeUnit.HOURS).ecdsa256().build();
     HeldCertificate server = new HeldCertificate.Builder().commonName("127.0.0.1").addSubjectAlternativeName("127.0.0.1")
@@ -116,7 +118,8 @@ class DelayProxyTest {
           HttpResponse.BodyHandlers.ofString());
       long elapsed = System.nanoTime() - start;
 
-      assertThat(response.body()).isEqualTo("you asked for /secure");
+      // the relay tells the server the client came over HTTPS, as a load balancer does
+      assertThat(response.body()).isEqualTo("you asked for /secure over https");
       // TCP handshake, TLS 1.3 handshake, the request: three round trips at least
       assertThat(elapsed).isGreaterThanOrEqualTo(3 * RTT.toNanos());
       assertThat(log.snapshot()).extracting(Exchange::requestLine).containsExactly("GET /secure HTTP/1.1");

@@ -29,5 +29,6 @@ class ExchangesTest {
     List<Exchange> exchanges = List.of(at(0, 100), at(1, 2), at(3, 4), at(5, 6), at(101, 102));
 
     assertThat(Exchanges.longestChain(exchanges)).isEqualTo(4);
+    assertThat(Exchanges.criticalPath(exchanges)).extracting(Exchange::startNanos).containsExactly(1L, 3L, 5L, 101L);
   }
 }
