@@ -213,7 +213,7 @@ public final class CopyBenchmark {
     }
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split(" ");
       return String.join(" ", List.of(fields).subList(0, Math.min(3, fields.length)));
