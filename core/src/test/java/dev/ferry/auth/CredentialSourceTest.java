@@ -28,7 +28,8 @@ class CredentialSourceTest {
     assertThat(Credential.identityToken("t").withSource("a")).isEqualTo(Credential.identityToken("t"))
         .isNotEqualTo(Credential.registryToken("t"));
     assertThat(found.toString()).contains("source=/home/u/.docker/config.json").doesNotContain("p4ss");
-    assertThat(Credential.registryToken("tok3n").withSource("b").toString()).isEqualTo("RegistryToken[<redacted>, source=b]");
+    assertThat(Credential.registryToken("tok3n").withSource("b").toString())
+        .isEqualTo("RegistryToken[<redacted>, source=b]");
   }
 
   @Test

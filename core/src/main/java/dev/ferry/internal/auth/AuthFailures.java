@@ -86,7 +86,8 @@ final class AuthFailures {
 
   /** A RegistryToken that cannot be put into a header. */
   static AuthenticationException unusableRegistryToken(AuthCall call) {
-    return new AuthenticationException(prefix(call, 401) + ": " + found(call, "registry token") + " holds characters that cannot be sent in an HTTP header", call.registry(), call.context().repository(),
+    return new AuthenticationException(prefix(call, 401) + ": " + found(call, "registry token")
+        + " holds characters that cannot be sent in an HTTP header", call.registry(), call.context().repository(),
         call.method(), call.url(), 401, List.of(), call.scopeText(), true);
   }
 
