@@ -1,9 +1,6 @@
 package dev.ferry.copy;
 
 import dev.ferry.FerryException;
-import dev.ferry.internal.http.Request;
-import dev.ferry.internal.http.ThreadEvents;
-import dev.ferry.internal.http.TransportEvents;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.ImageIndex;
 import dev.ferry.manifest.ImageManifest;
@@ -11,6 +8,8 @@ import dev.ferry.manifest.Manifest;
 import dev.ferry.manifest.PlatformNotFoundException;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.RegistryClient;
+import dev.ferry.registry.RegistryEvent;
+import dev.ferry.registry.RegistryEventListener;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,9 +42,9 @@ final class CopyEngine {
 
   CopyEngine(CopyOperation op, RegistryClient client, @Nullable BlobLedger ledger) {
     this.op = op;
-    this.client = client;
+    this.client = client.withEventListener(retries(op.listener));
     this.ledger = ledger;
-    this.transfers = new Transfers(op.executor, op.parallelism, retries(op.listener));
+    this.transfers = new Transfers(op.executor, op.parallelism);
   }
 
   static CompletableFuture<CopyResult> async(CopyOperation op, RegistryClient client) {
@@ -83,21 +82,21 @@ final class CopyEngine {
   }
 
 
-  /** The copy's listener hears the retries of requests made on its behalf. */
-  static TransportEvents retries(CopyListener listener) {
-    return new TransportEvents() {
+  /**
+   * The copy's listener hears the retries of requests made on its behalf: the copy's client is a
+   * view that reports to it ({@link RegistryClient#withEventListener}), whatever thread a request runs on.
+   */
+  static RegistryEventListener retries(CopyListener listener) {
+    return new RegistryEventListener() {
       @Override
-      public void onRetry(Request request, int attempt, Duration delay, String reason) {
-        Listeners.safely(() -> listener.retry(new CopyEvent.Retry(request.toString(), attempt, delay, reason)));
+      public void retry(RegistryEvent.Retry e) {
+        Listeners.safely(() -> listener.retry(
+            new CopyEvent.Retry(e.method() + " " + e.url(), e.attempt(), e.delay(), e.reason())));
       }
     };
   }
 
   CopyResult run() {
-    return ThreadEvents.with(retries(op.listener), this::runHere);
-  }
-
-  private CopyResult runHere() {
     long start = System.nanoTime();
     List<ImageReference> destinations = destinations();
     CopyPlan.checkMode(op);

@@ -1,7 +1,6 @@
 package dev.ferry.copy;
 
 import dev.ferry.FerryException;
-import dev.ferry.internal.http.ThreadEvents;
 import dev.ferry.internal.image.ImageSink;
 import dev.ferry.internal.image.ImageSource;
 import dev.ferry.manifest.Descriptor;
@@ -48,7 +47,8 @@ final class LocationCopy {
 
   LocationCopy(CopyOperation op, RegistryClient client, ImageLocation from, List<ImageLocation> to) {
     this.op = op;
-    this.client = client;
+    // every request of this copy reports its retries to the copy's listener
+    this.client = client.withEventListener(CopyEngine.retries(op.listener));
     this.from = from;
     this.to = to;
   }
@@ -59,13 +59,13 @@ final class LocationCopy {
     }
     CopyPlan.checkMode(op);
     long start = System.nanoTime();
-    try (Transfers transfers = new Transfers(op.executor, op.parallelism, CopyEngine.retries(op.listener));
+    try (Transfers transfers = new Transfers(op.executor, op.parallelism);
         ImageSource source = Locations.source(from, client)) {
       running = transfers;
       if (cancelled) {
         transfers.cancel();
       }
-      return ThreadEvents.with(CopyEngine.retries(op.listener), () -> copy(source, transfers, start));
+      return copy(source, transfers, start);
     }
   }
 
