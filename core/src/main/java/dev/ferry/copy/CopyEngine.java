@@ -6,6 +6,7 @@ import dev.ferry.manifest.ImageIndex;
 import dev.ferry.manifest.ImageManifest;
 import dev.ferry.manifest.Manifest;
 import dev.ferry.manifest.PlatformNotFoundException;
+import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.RegistryClient;
 import dev.ferry.registry.RegistryEvent;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +36,8 @@ final class CopyEngine {
 
   private final CopyOperation op;
   private final RegistryClient client;
+  /** The client as given: nested copies (referrers) take it, so that their listener is not told twice. */
+  private final RegistryClient given;
   private final Transfers transfers;
   private final @Nullable BlobLedger ledger;
 
@@ -42,6 +47,7 @@ final class CopyEngine {
 
   CopyEngine(CopyOperation op, RegistryClient client, @Nullable BlobLedger ledger) {
     this.op = op;
+    this.given = client;
     this.client = client.withEventListener(retries(op.listener));
     this.ledger = ledger;
     this.transfers = new Transfers(op.executor, op.parallelism);
@@ -105,12 +111,16 @@ final class CopyEngine {
       CopyPlan plan = CopyPlan.build(source, op, this::fetchAll);
       BlobCopier blobs = new BlobCopier(client, op.listener, transfers, ledger);
       if (upToDate(destinations, plan)) {
+        List<ImageReference> there = destinations.stream().map(d -> target(d, plan)).toList();
+        Listeners.safely(() -> op.listener.upToDate(new CopyEvent.UpToDate(plan.top().digest(), there)));
         copyReferrers(destinations, plan);
         return result(source, destinations, plan, true, blobs, start);
       }
       ImageReference sourceRepository = op.source.withoutTag().withoutDigest();
-      for (ImageReference repository : repositories(destinations)) {
-        copyBlobs(blobs, sourceRepository, repository, plan);
+      List<ImageReference> repositories = repositories(destinations);
+      Map<ImageReference, Set<Digest>> present = checkBlobs(blobs, sourceRepository, repositories, plan);
+      for (ImageReference repository : repositories) {
+        copyBlobs(blobs, sourceRepository, repository, plan, present.get(repository));
         pushChildren(repository, plan);
       }
       // tags last: until here nothing at the destination names the new content
@@ -167,7 +177,7 @@ final class CopyEngine {
   private void copyReferrers(List<ImageReference> destinations, CopyPlan plan) {
     if (op.referrers) {
       step(CopySite.referrers(op.source, plan.top().digest()), () -> {
-        new ReferrerCopier(op, client).copy(plan.top().digest(), repositories(destinations));
+        new ReferrerCopier(op, client, given).copy(plan.top().digest(), repositories(destinations));
         return null;
       });
     }
@@ -188,11 +198,55 @@ final class CopyEngine {
     return List.copyOf(distinct.values());
   }
 
-  private void copyBlobs(BlobCopier copier, ImageReference source, ImageReference destination, CopyPlan plan) {
+  /**
+   * Asks every destination repository for every blob (HEAD, in parallel), then tells the listener
+   * the plan: what will be sent, skipped and mounted. No blob byte has moved yet.
+   */
+  private Map<ImageReference, Set<Digest>> checkBlobs(BlobCopier copier, ImageReference source,
+      List<ImageReference> repositories, CopyPlan plan) {
+    List<Descriptor> all = plan.blobs(op.foreignLayers);
+    Map<ImageReference, Set<Digest>> present = new LinkedHashMap<>();
+    List<Transfers.Task> tasks = new ArrayList<>();
+    for (ImageReference repository : repositories) {
+      Set<Digest> there = ConcurrentHashMap.newKeySet();
+      present.put(repository, there);
+      for (Descriptor blob : all) {
+        tasks.add(() -> step(CopySite.blob(source, repository, blob), () -> {
+          if (copier.present(repository, blob)) {
+            there.add(blob.digest());
+          }
+          return null;
+        }));
+      }
+    }
+    transfers.runAll(tasks);
+    int sent = 0;
+    long bytes = 0;
+    int skipped = 0;
+    int mounts = 0;
+    for (ImageReference repository : repositories) {
+      for (Descriptor blob : all) {
+        if (present.get(repository).contains(blob.digest())) {
+          skipped++;
+        } else if (copier.mountable(source, repository, blob)) {
+          mounts++;
+        } else {
+          sent++;
+          bytes += blob.size();
+        }
+      }
+    }
+    CopyEvent.Planned planned = new CopyEvent.Planned(sent, bytes, skipped, mounts);
+    Listeners.safely(() -> op.listener.planned(planned));
+    return present;
+  }
+
+  private void copyBlobs(BlobCopier copier, ImageReference source, ImageReference destination, CopyPlan plan,
+      Set<Digest> present) {
     List<Transfers.Task> tasks = new ArrayList<>();
     for (Descriptor blob : plan.blobs(op.foreignLayers)) {
       tasks.add(() -> step(CopySite.blob(source, destination, blob), () -> {
-        copier.copy(source, destination, blob);
+        copier.copy(source, destination, blob, present.contains(blob.digest()));
         return null;
       }));
     }

@@ -9,6 +9,7 @@ import dev.ferry.manifest.ImageManifest;
 import dev.ferry.manifest.Manifest;
 import dev.ferry.manifest.MediaTypes;
 import dev.ferry.manifest.PlatformNotFoundException;
+import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.BlobSource;
 import dev.ferry.registry.RegistryClient;
@@ -19,11 +20,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.IdentityHashMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -95,9 +100,15 @@ final class LocationCopy {
         upToDate &= step(CopySite.check(where(sink), plan.top().digest()), sink::current)
             .equals(Optional.of(plan.top().digest()));
       }
+      Map<ImageSink, Set<Digest>> present = upToDate ? Map.of() : checkBlobs(sinks, plan, transfers);
+      if (upToDate) {
+        List<ImageReference> there = sinks.stream().map(sink -> written(sink, plan.top())).toList();
+        Listeners.safely(() -> op.listener.upToDate(new CopyEvent.UpToDate(plan.top().digest(), there)));
+      }
       for (ImageSink sink : sinks) {
         if (!upToDate) {
-          writeBlobs(source, sink, plan.blobs(op.foreignLayers), transfers);
+          Set<Digest> there = present.get(sink);
+          writeBlobs(source, sink, plan.blobs(op.foreignLayers), transfers, blob -> there.contains(blob.digest()));
           for (Manifest child : plan.children()) {
             writeManifest(sink, child, false);
           }
@@ -132,14 +143,54 @@ final class LocationCopy {
     return fetched;
   }
 
-  private void writeBlobs(ImageSource source, ImageSink sink, List<Descriptor> blobs, Transfers transfers) {
+  /**
+   * Asks every destination for every blob, then tells the listener the plan: what will be written
+   * and what is there already (files and registries written from files never mount). No blob
+   * byte has moved yet.
+   */
+  private Map<ImageSink, Set<Digest>> checkBlobs(List<ImageSink> sinks, CopyPlan plan, Transfers transfers) {
+    List<Descriptor> blobs = plan.blobs(op.foreignLayers);
+    Map<ImageSink, Set<Digest>> present = new IdentityHashMap<>();
+    int sent = 0;
+    long bytes = 0;
+    for (ImageSink sink : sinks) {
+      Set<Digest> there = ConcurrentHashMap.newKeySet();
+      present.put(sink, there);
+      run(sink, transfers, blobs.stream().<Transfers.Task>map(blob -> () -> step(
+          CopySite.blob(origin(), where(sink), blob), () -> {
+            transfers.checkNotCancelled();
+            if (sink.hasBlob(blob)) {
+              there.add(blob.digest());
+            }
+            return null;
+          })).toList());
+      for (Descriptor blob : blobs) {
+        if (!there.contains(blob.digest())) {
+          sent++;
+          bytes += blob.size();
+        }
+      }
+    }
+    int skipped = blobs.size() * sinks.size() - sent;
+    CopyEvent.Planned planned = new CopyEvent.Planned(sent, bytes, skipped, 0);
+    Listeners.safely(() -> op.listener.planned(planned));
+    return present;
+  }
+
+  private void writeBlobs(ImageSource source, ImageSink sink, List<Descriptor> blobs, Transfers transfers,
+      Predicate<Descriptor> present) {
     List<Transfers.Task> tasks = new ArrayList<>();
     for (Descriptor blob : blobs) {
       tasks.add(() -> step(CopySite.blob(origin(), where(sink), blob), () -> {
-            writeBlob(source, sink, blob, transfers);
+            writeBlob(source, sink, blob, transfers, present);
             return null;
           }));
     }
+    run(sink, transfers, tasks);
+  }
+
+  /** Runs a sink's tasks: in parallel where it takes concurrent writes, else one after another. */
+  private static void run(ImageSink sink, Transfers transfers, List<Transfers.Task> tasks) {
     if (sink.concurrentWrites()) {
       transfers.runAll(tasks);
     } else {
@@ -147,9 +198,10 @@ final class LocationCopy {
     }
   }
 
-  private void writeBlob(ImageSource source, ImageSink sink, Descriptor blob, Transfers transfers) {
+  private void writeBlob(ImageSource source, ImageSink sink, Descriptor blob, Transfers transfers,
+      Predicate<Descriptor> present) {
     transfers.checkNotCancelled();
-    if (sink.hasBlob(blob)) {
+    if (present.test(blob)) {
       skipped.incrementAndGet();
       Listeners.safely(() -> op.listener.blobSkipped(new CopyEvent.BlobSkipped(blob.digest(), blob.size())));
       return;
@@ -182,6 +234,11 @@ final class LocationCopy {
     pushed(sink, manifest);
   }
 
+  /** Where a sink holds the top manifest: a registry's tag (or digest), or the name of the file's image. */
+  private ImageReference written(ImageSink sink, Manifest top) {
+    return sink instanceof RegistrySink registry ? registry.written(top) : where(sink);
+  }
+
   private void pushed(ImageSink sink, Manifest manifest) {
     ImageReference where = sink instanceof RegistrySink registry ? registry.written(manifest)
         : Locations.reference(to.get(opened.indexOf(sink))).withoutTag().withDigest(manifest.digest());
@@ -198,7 +255,7 @@ final class LocationCopy {
       List<Manifest> children = new ArrayList<>();
       List<Descriptor> blobs = new ArrayList<>();
       tree(source, referrer, children, blobs);
-      writeBlobs(source, sink, blobs, transfers);
+      writeBlobs(source, sink, blobs, transfers, sink::hasBlob);
       for (Manifest child : children) {
         writeManifest(sink, child, false);
       }
