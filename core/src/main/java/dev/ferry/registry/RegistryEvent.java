@@ -9,6 +9,8 @@ import java.time.Duration;
  * only (never a query, user info or any credential), and reasons are withheld when they
  * would show a secret the client holds.
  *
+ * <p>Thread-safety: immutable.
+ *
  * @since 0.1
  */
 public sealed interface RegistryEvent {
