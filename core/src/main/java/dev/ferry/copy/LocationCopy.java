@@ -1,6 +1,7 @@
 package dev.ferry.copy;
 
 import dev.ferry.FerryException;
+import dev.ferry.internal.DigestWarmup;
 import dev.ferry.internal.http.ThreadEvents;
 import dev.ferry.internal.image.ImageSink;
 import dev.ferry.internal.image.ImageSource;
@@ -94,6 +95,9 @@ final class LocationCopy {
       for (ImageSink sink : sinks) {
         upToDate &= step(CopySite.check(where(sink), plan.top().digest()), sink::current)
             .equals(Optional.of(plan.top().digest()));
+      }
+      if (!upToDate) {
+        DigestWarmup.start();
       }
       for (ImageSink sink : sinks) {
         if (!upToDate) {
