@@ -204,7 +204,7 @@ public final class CopyBenchmark {
     return lines;
   }
 
-  private static String version(String tool, String flag) {
+  static String version(String tool, String flag) {
     try {
       String out = ExternalCommand.run(Duration.ofSeconds(30), List.of(tool, flag)).out().trim();
       return out.isEmpty() ? "(unknown version)" : out.lines().findFirst().orElse(out);
