@@ -1,6 +1,7 @@
 package dev.ferry.auth;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A username and password (or access token used as a password): sent as Basic
@@ -21,6 +22,29 @@ public record UsernamePassword(String username, String password) implements Cred
   public UsernamePassword {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
+  }
+
+  /**
+   * Whether {@code other} is a username and password with the same parts.
+   *
+   * @since 0.1
+   */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    // written out: a record's generated equals and hashCode are bootstrapped through method
+    // handles, which costs a fresh JVM dozens of generated classes on its first token lookup
+    return other instanceof UsernamePassword that && username.equals(that.username)
+        && password.equals(that.password);
+  }
+
+  /**
+   * {@return a hash of the parts}
+   *
+   * @since 0.1
+   */
+  @Override
+  public int hashCode() {
+    return 31 * username.hashCode() + password.hashCode();
   }
 
   /**
