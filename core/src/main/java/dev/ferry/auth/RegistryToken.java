@@ -1,6 +1,7 @@
 package dev.ferry.auth;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,33 +9,55 @@ import org.jspecify.annotations.Nullable;
  * as-is without a token exchange.
  *
  * @param token the bearer token; never printed
+ * @param source where it was found (see {@link Credential#source()}); not part of equality
  * @since 0.1
  */
-public record RegistryToken(String token) implements Credential {
+public record RegistryToken(String token, Optional<String> source) implements Credential {
   /**
-   * Validates the token.
+   * Validates the parts.
    *
    * @param token the bearer token
+   * @param source where it was found, or empty
    * @since 0.1
    */
   public RegistryToken {
     Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(source, "source");
   }
 
   /**
-   * Whether {@code other} is a token of the same kind with the same parts.
+   * A bearer token found nowhere in particular (given in code).
+   *
+   * @param token the bearer token
+   * @since 0.1
+   */
+  public RegistryToken(String token) {
+    this(token, Optional.empty());
+  }
+
+  /**
+   * {@inheritDoc}
    *
    * @since 0.1
    */
   @Override
+  public RegistryToken withSource(String source) {
+    return new RegistryToken(token, CredentialSources.of(source));
+  }
+
+  /**
+   * {@return whether the other is a {@code RegistryToken} with the same token}
+   *
+   * @param other the object to compare with
+   * @since 0.1
+   */
+  @Override
   public boolean equals(@Nullable Object other) {
-    // written out: a record's generated equals and hashCode are bootstrapped through method
-    // handles, which costs a fresh JVM dozens of generated classes on its first token lookup
     return other instanceof RegistryToken that && token.equals(that.token);
   }
 
   /**
-   * {@return a hash of the parts}
+   * {@return a hash of the token}
    *
    * @since 0.1
    */
@@ -50,6 +73,6 @@ public record RegistryToken(String token) implements Credential {
    */
   @Override
   public String toString() {
-    return "RegistryToken[<redacted>]";
+    return "RegistryToken[<redacted>" + CredentialSources.text(source) + "]";
   }
 }
