@@ -1,6 +1,7 @@
 package dev.ferry.copy;
 
 import dev.ferry.FerryException;
+import dev.ferry.internal.DigestWarmup;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.ImageIndex;
 import dev.ferry.manifest.ImageManifest;
@@ -116,6 +117,7 @@ final class CopyEngine {
         copyReferrers(destinations, plan);
         return result(source, destinations, plan, true, blobs, start);
       }
+      DigestWarmup.start();
       ImageReference sourceRepository = op.source.withoutTag().withoutDigest();
       List<ImageReference> repositories = repositories(destinations);
       Map<ImageReference, Set<Digest>> present = checkBlobs(blobs, sourceRepository, repositories, plan);

@@ -6,6 +6,7 @@ import dev.ferry.reference.ImageReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +46,8 @@ public final class MirrorBuilder {
   private SyncListener listener = SyncListener.NONE;
   private int shardIndex;
   private int shardCount = 1;
-  private MirrorSettings.Pauser pauser = MirrorSettings.Pauser.SLEEP;
+  private Sleeper sleeper = Sleeper.system();
+  private @Nullable SyncState state;
 
   MirrorBuilder() {}
 
@@ -240,8 +242,12 @@ public final class MirrorBuilder {
   /**
    * Keeps this many requests of a source registry's rate limit unused: when the registry
    * says ({@code RateLimit-Remaining}) that fewer are left, the mirror pauses until the
-   * window resets ({@code RateLimit-Reset}, else {@code Retry-After}, else the {@code w=}
-   * window) before pulling more, and says so in the report and to the listener. 0 (the default) never pauses.
+   * window resets before pulling more, and says so in the report and to the listener. The
+   * pause lasts what the registry said is left of the window ({@code RateLimit-Reset}, else
+   * {@code Retry-After}); when it sent only Docker Hub's {@code RateLimit-Limit: 100;w=21600},
+   * which does not say when the window began, a whole window ({@code w=}, the longest the
+   * reset can be away); with none of these, one minute.
+   * The pause is waited out by the {@link #sleeper(Sleeper) sleeper}. 0 (the default) never pauses.
    *
    * @param requests at least 0
    * @return this builder
@@ -270,8 +276,11 @@ public final class MirrorBuilder {
 
   /**
    * Mirrors only the share of source repositories that worker {@code index} of {@code count}
-   * owns, decided by a hash of the source repository name: stable across machines, so a
-   * fleet of workers (Kubernetes Indexed Job pods) splits a registry without coordination.
+   * owns, decided by a hash of the source repository's path (SHA-256, without the registry
+   * host, so workers that spell one registry differently, e.g. {@code docker.io} and
+   * {@code registry-1.docker.io}, agree): stable across machines and versions, so a fleet of
+   * workers (Kubernetes Indexed Job pods) splits a registry without coordination, each
+   * repository owned by exactly one worker.
    *
    * @param index this worker, from 0
    * @param count how many workers
@@ -286,8 +295,41 @@ public final class MirrorBuilder {
     return this;
   }
 
-  MirrorBuilder pauser(MirrorSettings.Pauser newPauser) {
-    this.pauser = newPauser;
+  /**
+   * Where the mirror remembers the digests its {@link IndexMode#SINGLE_PLATFORM} and
+   * {@link IndexMode#FILTERED} copies of multi-platform sources write, so that a run in a
+   * fresh process (a restarted service, the next pod of a CronJob) finds an up-to-date tag
+   * with two HEAD requests, as a later run of the same mirror object does. Without one, the
+   * mirror object remembers only for itself, and its first check of each such tag GETs the
+   * source index and the chosen child manifests (which Docker Hub counts as pulls). Not
+   * needed for {@link IndexMode#PRESERVE_ORIGINAL} nor for single-platform sources, whose
+   * copies keep the source digest. Not used with a
+   * {@link PlatformSelection#matching(java.util.function.Predicate) predicate} selection
+   * (two predicates cannot be told apart, so a kept answer might belong to another one).
+   *
+   * <pre>{@code
+   * .state(SyncState.file(Path.of("/var/lib/mirror/state")))
+   * }</pre>
+   *
+   * @param kept the state, e.g. {@link SyncState#file(java.nio.file.Path)}
+   * @return this builder
+   * @since 0.1
+   */
+  public MirrorBuilder state(SyncState kept) {
+    this.state = Objects.requireNonNull(kept, "state");
+    return this;
+  }
+
+  /**
+   * How the mirror waits out a {@link #minRemaining(long) rate-limit pause};
+   * {@link Sleeper#system()} (the worker thread sleeps) by default.
+   *
+   * @param waiting the sleeper
+   * @return this builder
+   * @since 0.1
+   */
+  public MirrorBuilder sleeper(Sleeper waiting) {
+    this.sleeper = Objects.requireNonNull(waiting, "sleeper");
     return this;
   }
 
@@ -310,6 +352,6 @@ public final class MirrorBuilder {
           + platforms + ", use IndexMode.FILTERED or IndexMode.SINGLE_PLATFORM");
     }
     return new Mirror(new MirrorSettings(sources, filter, platforms, mode, referrers, concurrency, continueOnError,
-        prune, minRemaining, listener, shardIndex, shardCount, pauser));
+        prune, minRemaining, listener, shardIndex, shardCount, sleeper, Optional.ofNullable(state)));
   }
 }
