@@ -167,10 +167,8 @@ final class CopyEngine {
   /** Signatures, SBOMs and attestations of the copied digest, when asked; new ones even when the image was up to date. */
   private void copyReferrers(List<ImageReference> destinations, CopyPlan plan) {
     if (op.referrers) {
-      step(CopySite.referrers(op.source, plan.top().digest()), () -> {
-        new ReferrerCopier(op, client).copy(plan.top().digest(), repositories(destinations));
-        return null;
-      });
+      perform(CopySite.referrers(op.source, plan.top().digest()),
+          () -> new ReferrerCopier(op, client).copy(plan.top().digest(), repositories(destinations)));
     }
   }
 
@@ -192,10 +190,7 @@ final class CopyEngine {
   private void copyBlobs(BlobCopier copier, ImageReference source, ImageReference destination, CopyPlan plan) {
     List<Transfers.Task> tasks = new ArrayList<>();
     for (Descriptor blob : plan.blobs(op.foreignLayers)) {
-      tasks.add(() -> step(CopySite.blob(source, destination, blob), () -> {
-        copier.copy(source, destination, blob);
-        return null;
-      }));
+      tasks.add(() -> perform(CopySite.blob(source, destination, blob), () -> copier.copy(source, destination, blob)));
     }
     transfers.runAll(tasks);
   }
@@ -233,6 +228,14 @@ final class CopyEngine {
 
   private interface Step<T> {
     T run();
+  }
+
+  /** A {@link #step} done for its effect alone. */
+  private void perform(CopySite site, Runnable action) {
+    step(site, () -> {
+      action.run();
+      return Boolean.TRUE; // a step answers a value; nothing reads this one
+    });
   }
 
   /**
