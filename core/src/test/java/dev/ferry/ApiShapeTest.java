@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules of DESIGN.md and STYLE.md that the compiler does not check, read from the sources of
  * every published module: the order of core's packages (arrows point one way), no internal type in
- * a public signature, and {@code @since} on every public member.
+ * a public signature, {@code @since} on every public member, and one convention for optional record
+ * components.
  */
 class ApiShapeTest {
   /** Core's API packages in DESIGN.md's order: each may use those before it, never one after it. */
@@ -99,6 +100,38 @@ class ApiShapeTest {
       }
     }
     assertThat(missing).as("public members without @since").isEmpty();
+  }
+
+  /**
+   * The convention, chosen because most public records already kept it ({@code RateLimit}, {@code TagSync},
+   * {@code RecordedCall}, {@code ExpiringCredential}, the credentials' {@code source}): a component that may be
+   * absent is an {@code Optional} (or {@code OptionalLong}, or an empty list), so its accessor never returns null.
+   * A {@code @Nullable} component of a public record breaks it.
+   */
+  @Test
+  void optionalRecordComponentsAreOptionalsNeverNullable() {
+    Pattern record = Pattern.compile("\\brecord\\s+(\\w+)\\s*(?:<[^>]*>)?\\s*\\(([^)]*)\\)");
+    List<String> records = new ArrayList<>();
+    List<String> nullable = new ArrayList<>();
+    for (Path file : apiSources()) {
+      String text = read(file);
+      Matcher type = PUBLIC_TYPE.matcher(text);
+      boolean inInterface = type.find() && type.group(1).equals("interface");
+      Matcher m = record.matcher(text);
+      while (m.find()) {
+        String before = text.substring(text.lastIndexOf('\n', m.start()) + 1, m.start());
+        boolean visible = before.contains("public ") || (inInterface && before.isBlank() && !before.isEmpty());
+        if (!visible) {
+          continue;
+        }
+        records.add(m.group(1));
+        if (m.group(2).contains("@Nullable")) {
+          nullable.add(file.getFileName() + ": record " + m.group(1) + "(" + m.group(2).replaceAll("\\s+", " ") + ")");
+        }
+      }
+    }
+    assertThat(records).as("public records found").contains("RateLimit", "UsernamePassword", "BlobStarted");
+    assertThat(nullable).as("public records with a @Nullable component: make it an Optional").isEmpty();
   }
 
   @Test

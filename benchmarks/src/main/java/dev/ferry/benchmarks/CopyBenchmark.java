@@ -204,7 +204,7 @@ public final class CopyBenchmark {
     return lines;
   }
 
-  private static String version(String tool, String flag) {
+  static String version(String tool, String flag) {
     try {
       String out = ExternalCommand.run(Duration.ofSeconds(30), List.of(tool, flag)).out().trim();
       return out.isEmpty() ? "(unknown version)" : out.lines().findFirst().orElse(out);
@@ -213,7 +213,7 @@ public final class CopyBenchmark {
     }
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split(" ");
       return String.join(" ", List.of(fields).subList(0, Math.min(3, fields.length)));

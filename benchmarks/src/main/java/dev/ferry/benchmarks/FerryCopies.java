@@ -27,6 +27,13 @@ final class FerryCopies {
         .execute(client);
   }
 
+  /** The line a whole-process copy prints: destination digest, bytes uploaded, milliseconds, what it did with the blobs. */
+  static String describe(CopyResult result, long millis) {
+    return result.digest() + " " + result.bytesTransferred() + " bytes " + millis + " ms"
+        + (result.upToDate() ? " (up to date)" : "") + " blobs copied/skipped/mounted " + result.blobsCopied()
+        + "/" + result.blobsSkipped() + "/" + result.blobsMounted();
+  }
+
   /** A bulk copy; throws if any image failed. */
   static BulkResult bulk(RegistryClient client, List<ImageReference> sources,
       Function<ImageReference, ImageReference> destinationFor) {

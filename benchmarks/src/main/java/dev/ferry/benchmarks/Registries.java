@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -29,20 +31,37 @@ final class Registries implements AutoCloseable {
   private final RegistryClient admin;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Registries(DockerRegistryProcess source, DockerRegistryProcess destination, Path destinationStorage) {
+  private Registries(DockerRegistryProcess source, DockerRegistryProcess destination, Path destinationStorage,
+      RegistryClient admin) {
     this.source = source;
     this.destination = destination;
     this.destinationStorage = destinationStorage;
-    this.admin = RegistryClient.builder().plainHttp(source.address(), destination.address()).build();
+    this.admin = admin;
   }
 
   static Registries start(Path workDir) throws IOException {
+    return start(workDir, UnaryOperator.identity(),
+        addresses -> RegistryClient.builder().plainHttp(addresses.toArray(String[]::new)).build());
+  }
+
+  /**
+   * Starts the pair with extra settings on both registries' configs (e.g. token auth), and
+   * the admin client that {@code admin} builds for their addresses ({@code [source, destination]}).
+   */
+  static Registries start(Path workDir, UnaryOperator<DockerRegistryProcess.Builder> settings,
+      Function<List<String>, RegistryClient> admin) throws IOException {
     Path sourceDir = Files.createDirectories(workDir.resolve("source"));
     Path destinationDir = Files.createDirectories(workDir.resolve("destination"));
-    DockerRegistryProcess source = DockerRegistryProcess.start(sourceDir);
+    DockerRegistryProcess source = settings.apply(DockerRegistryProcess.builder(sourceDir)).start();
     try {
-      DockerRegistryProcess destination = DockerRegistryProcess.start(destinationDir);
-      return new Registries(source, destination, destinationDir.resolve("storage"));
+      DockerRegistryProcess destination = settings.apply(DockerRegistryProcess.builder(destinationDir)).start();
+      try {
+        return new Registries(source, destination, destinationDir.resolve("storage"),
+            admin.apply(List.of(source.address(), destination.address())));
+      } catch (RuntimeException | Error e) {
+        destination.close();
+        throw e;
+      }
     } catch (RuntimeException | Error e) {
       source.close();
       throw e;
@@ -69,6 +88,11 @@ final class Registries implements AutoCloseable {
   /** CPU time the two registry processes have used so far: {@code [source, destination]}, in seconds. */
   double[] cpuSeconds() {
     return new double[] {Cpu.ofProcess(source.pid()), Cpu.ofProcess(destination.pid())};
+  }
+
+  /** Requests both registries have answered so far, from their access logs (plain HTTP registries only). */
+  int requestsAnswered() {
+    return source.requests().size() + destination.requests().size();
   }
 
   /** A client for seeding and checks, never the one being measured. */

@@ -8,13 +8,19 @@ import java.util.Optional;
 /** Asks providers in order. Immutable; thread-safe when its providers are (which the SPI requires). */
 final class CredentialChain implements CredentialProvider {
   private final List<CredentialProvider> providers;
+  private final String foundBy;
 
   CredentialChain(List<CredentialProvider> providers) {
+    this(providers, "");
+  }
+
+  private CredentialChain(List<CredentialProvider> providers, String foundBy) {
     // List.of / List.copyOf already refuse null elements; the message names what was null
     for (CredentialProvider p : providers) {
       Objects.requireNonNull(p, "provider");
     }
     this.providers = providers;
+    this.foundBy = foundBy;
   }
 
   /** Every provider the loader finds, created now so that a broken one fails here and not mid-copy. */
@@ -23,7 +29,7 @@ final class CredentialChain implements CredentialProvider {
     for (CredentialProvider p : loader) {
       found.add(p);
     }
-    return new CredentialChain(List.copyOf(found));
+    return new CredentialChain(List.copyOf(found), " (registered with ServiceLoader)");
   }
 
   @Override
@@ -37,10 +43,16 @@ final class CredentialChain implements CredentialProvider {
             + " returned null instead of Optional.empty()");
       }
       if (found.isPresent()) {
-        return found;
+        return Optional.of(labelled(found.get(), p, foundBy));
       }
     }
     return Optional.empty();
+  }
+
+  /** The credential with a source: its own, else the class of the provider that answered. */
+  static Credential labelled(Credential credential, CredentialProvider provider, String foundBy) {
+    return credential.source().isPresent() ? credential
+        : credential.withSource("credential provider " + provider.getClass().getName() + foundBy);
   }
 
   /** Closes every member, even after one fails; the first failure is thrown, the rest added to it. */

@@ -10,7 +10,10 @@ final class SingleRegistryProvider implements CredentialProvider {
 
   SingleRegistryProvider(String registry, Credential credential) {
     this.registry = RegistryNames.canonical(Objects.requireNonNull(registry, "registry"));
-    this.credential = Objects.requireNonNull(credential, "credential");
+    Objects.requireNonNull(credential, "credential");
+    // a credential given in code is named by the call that gave it, unless its maker said more
+    this.credential = credential.source().isPresent() ? credential
+        : credential.withSource("CredentialProvider.of(\"" + this.registry + "\", ...)");
   }
 
   @Override

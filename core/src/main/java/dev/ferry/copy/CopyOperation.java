@@ -240,6 +240,9 @@ public final class CopyOperation {
    * lists for the copied digest (signatures, SBOMs, attestations), and the tags
    * {@code sha256-<hex>} (the referrers tag fallback) and cosign's
    * {@code sha256-<hex>.sig}, {@code .att}, {@code .sbom} where the source has them.
+   * An OCI layout or archive keeps them beside the image (see {@link ImageLocation}); a
+   * docker-archive cannot, and a copy asking for referrers with one at either end fails with
+   * {@link ImageLocationException} before anything is written.
    *
    * @param include whether to copy referrers
    * @return a copy of this operation with the choice
@@ -325,6 +328,7 @@ public final class CopyOperation {
 
   @Override
   public String toString() {
-    return "CopyOperation{" + source + " -> " + destinations + ", " + platforms + ", " + indexMode + "}";
+    return "CopyOperation{" + Locations.label(origin) + " -> " + targets.stream().map(Locations::label).toList() + ", "
+        + platforms + ", " + indexMode + "}";
   }
 }

@@ -24,11 +24,16 @@ import java.util.Objects;
  * @param blobsSkipped blobs the destination already had
  * @param blobsMounted blobs mounted from another repository of the destination registry
  * @param duration how long the copy took
+ * @param sourceLocation where the image was read: the registry {@code source}, or the layout or archive
+ *     ({@code source} is then the reference its name spells, see {@link ImageLocation})
+ * @param destinationLocations every destination written: registries (as in {@code destinations}),
+ *     layouts and archives
  * @since 0.1
  */
 public record CopyResult(ImageReference source, Digest sourceDigest, List<ImageReference> destinations,
     Digest digest, String mediaType, List<Platform> platforms, boolean upToDate, long bytesTransferred,
-    int blobsCopied, int blobsSkipped, int blobsMounted, Duration duration) {
+    int blobsCopied, int blobsSkipped, int blobsMounted, Duration duration, ImageLocation sourceLocation,
+    List<ImageLocation> destinationLocations) {
   /**
    * Validates the parts.
    *
@@ -44,6 +49,8 @@ public record CopyResult(ImageReference source, Digest sourceDigest, List<ImageR
    * @param blobsSkipped blobs skipped
    * @param blobsMounted blobs mounted
    * @param duration the duration
+   * @param sourceLocation where the image was read
+   * @param destinationLocations every destination written
    * @since 0.1
    */
   public CopyResult {
@@ -54,6 +61,33 @@ public record CopyResult(ImageReference source, Digest sourceDigest, List<ImageR
     Objects.requireNonNull(mediaType, "mediaType");
     platforms = List.copyOf(platforms);
     Objects.requireNonNull(duration, "duration");
+    Objects.requireNonNull(sourceLocation, "sourceLocation");
+    destinationLocations = List.copyOf(destinationLocations);
+  }
+
+  /**
+   * The result of a copy between registries: the locations are {@code source} and {@code destinations}.
+   *
+   * @param source the source
+   * @param sourceDigest the source digest
+   * @param destinations the destinations
+   * @param digest the destination digest
+   * @param mediaType the media type
+   * @param platforms the platforms
+   * @param upToDate whether nothing was written
+   * @param bytesTransferred bytes uploaded
+   * @param blobsCopied blobs uploaded
+   * @param blobsSkipped blobs skipped
+   * @param blobsMounted blobs mounted
+   * @param duration the duration
+   * @since 0.1
+   */
+  public CopyResult(ImageReference source, Digest sourceDigest, List<ImageReference> destinations, Digest digest,
+      String mediaType, List<Platform> platforms, boolean upToDate, long bytesTransferred, int blobsCopied,
+      int blobsSkipped, int blobsMounted, Duration duration) {
+    this(source, sourceDigest, destinations, digest, mediaType, platforms, upToDate, bytesTransferred, blobsCopied,
+        blobsSkipped, blobsMounted, duration, ImageLocation.of(source),
+        destinations.stream().map(ImageLocation::of).toList());
   }
 
   /**
@@ -63,5 +97,20 @@ public record CopyResult(ImageReference source, Digest sourceDigest, List<ImageR
    */
   public boolean digestChanged() {
     return !digest.equals(sourceDigest);
+  }
+
+  /**
+   * {@return the copy in words: where from and to (files as {@code oci-archive:/path/app.tar:app:1}), the
+   * digest, and the work done}
+   *
+   * @since 0.1
+   */
+  @Override
+  public String toString() {
+    return "CopyResult{" + Locations.label(sourceLocation) + " -> " + destinationLocations.stream()
+        .map(Locations::label).toList() + ", " + digest + (digestChanged() ? " (from " + sourceDigest + ")" : "")
+        + ", " + (platforms.isEmpty() ? "" : platforms.size() + " platforms, ") + (upToDate ? "up to date"
+        : blobsCopied + " blobs copied (" + bytesTransferred + " bytes), " + blobsSkipped + " skipped, "
+        + blobsMounted + " mounted") + ", " + duration.toMillis() + " ms}";
   }
 }

@@ -36,8 +36,22 @@ record CopySite(CopyException.Part part, @Nullable String registry, @Nullable St
   }
 
   static CopySite blob(ImageReference source, ImageReference destination, Descriptor blob) {
-    return new CopySite(CopyException.Part.BLOB, source, blob.digest(), null,
-        "blob " + blob.digest() + " (" + blob.size() + " bytes) from " + source + " to " + destination);
+    return blob(source, destination.toString(), blob);
+  }
+
+  /** A blob from a registry to a destination named in words (a registry, or a layout or archive). */
+  static CopySite blob(ImageReference source, String destination, Descriptor blob) {
+    return new CopySite(CopyException.Part.BLOB, source, blob.digest(), null, blobItem(source.toString(),
+        destination, blob));
+  }
+
+  /** A blob read from a layout or archive: no registry unless the failure (a destination's refusal) names one. */
+  static CopySite blobElsewhere(String source, String destination, Descriptor blob) {
+    return elsewhere(CopyException.Part.BLOB, blob.digest(), blobItem(source, destination, blob));
+  }
+
+  private static String blobItem(String source, String destination, Descriptor blob) {
+    return "blob " + blob.digest() + " (" + blob.size() + " bytes) from " + source + " to " + destination;
   }
 
   /** A HEAD of a destination tag (or digest) to learn whether the copy is needed. */

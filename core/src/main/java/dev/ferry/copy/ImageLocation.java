@@ -42,7 +42,12 @@ import org.jspecify.annotations.Nullable;
  *       (what {@code docker load} reads, tagging the image with the name) and the OCI layout;
  *       one platform only: a multi-platform index needs {@link IndexMode#SINGLE_PLATFORM}.
  * </ul>
- * Every blob is verified against its digest while it is read; files are written under hidden
+ * Referrers ({@link CopyOperation#includeReferrers(boolean)}) live in a layout or OCI archive beside
+ * the image: OCI 1.1 referrers as unnamed {@code index.json} entries (as oras keeps them), cosign's
+ * {@code sha256-<hex>.sig}, {@code .att} and {@code .sbom} under ref names beside the image's
+ * ({@code app:sha256-<hex>.sig} beside {@code app:1}); a docker-archive has no place for them.
+ *
+ * <p>Every blob is verified against its digest while it is read; files are written under hidden
  * temporary names and moved into place last, so a failed copy leaves no half-written layout
  * entry or archive. Bad files fail with {@link ImageLocationException}.
  *

@@ -2,14 +2,17 @@ package dev.ferry.copy;
 
 import dev.ferry.FerryException;
 import dev.ferry.internal.http.ThreadEvents;
+import dev.ferry.internal.image.ArchiveSink;
 import dev.ferry.internal.image.ImageSink;
 import dev.ferry.internal.image.ImageSource;
+import dev.ferry.internal.image.Referrers;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.ImageIndex;
 import dev.ferry.manifest.ImageManifest;
 import dev.ferry.manifest.Manifest;
 import dev.ferry.manifest.MediaTypes;
 import dev.ferry.manifest.PlatformNotFoundException;
+import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.BlobSource;
 import dev.ferry.registry.RegistryClient;
@@ -22,16 +25,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a copy with a file location at either end (registry to registry stays with
- * {@link CopyEngine}): the same plan per index mode, then for each destination its blobs
- * and child manifests, and the names last, once every destination has its content.
+ * {@link CopyEngine}): the same plan per index mode, then for each destination its blobs,
+ * child manifests and referrers, and the names last, once every destination has its content.
+ * Failures name the layout or archive as skopeo does ({@code oci-archive:/path/app.tar:app:1}).
  */
 final class LocationCopy {
   private final CopyOperation op;
@@ -44,7 +50,7 @@ final class LocationCopy {
   private volatile boolean cancelled;
   private volatile @Nullable Transfers running;
   /** The destinations' writers, in the order of {@link #to}. */
-  private final List<ImageSink> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<ImageSink> sinks = new CopyOnWriteArrayList<>();
 
   LocationCopy(CopyOperation op, RegistryClient client, ImageLocation from, List<ImageLocation> to) {
     this.op = op;
@@ -58,6 +64,7 @@ final class LocationCopy {
       throw new IllegalStateException("no destination: call to(...) before execute");
     }
     CopyPlan.checkMode(op);
+    refuseReferrersOfDockerArchives();
     long start = System.nanoTime();
     try (Transfers transfers = new Transfers(op.executor, op.parallelism, CopyEngine.retries(op.listener));
         ImageSource source = Locations.source(from, client)) {
@@ -66,6 +73,16 @@ final class LocationCopy {
         transfers.cancel();
       }
       return ThreadEvents.with(CopyEngine.retries(op.listener), () -> copy(source, transfers, start));
+    }
+  }
+
+  /** Before anything is opened: a docker-archive has no place for referrers, so asking for them is refused. */
+  private void refuseReferrersOfDockerArchives() {
+    if (op.referrers) {
+      Stream.concat(Stream.of(from), to.stream()).filter(l -> l.kind() == ImageLocation.Kind.DOCKER_ARCHIVE)
+          .findFirst().ifPresent(l -> {
+            throw ArchiveSink.noReferrers(l.path().orElseThrow());
+          });
     }
   }
 
@@ -83,42 +100,50 @@ final class LocationCopy {
   }
 
   private CopyResult copy(ImageSource source, Transfers transfers, long start) {
-    Manifest root = step(CopySite.sourceManifest(origin()), source::root);
+    Manifest root = step(sourceSite(), source::root);
     CopyPlan plan = CopyPlan.build(root, op, descriptors -> fetchAll(source, descriptors));
-    List<ImageSink> sinks = opened;
     try {
       for (ImageLocation destination : to) {
         sinks.add(Locations.sink(destination, from, client));
       }
       boolean upToDate = true;
-      for (ImageSink sink : sinks) {
-        upToDate &= step(CopySite.check(where(sink), plan.top().digest()), sink::current)
+      for (int i = 0; i < sinks.size(); i++) {
+        upToDate &= step(nameSite(i, plan.top(), true), sinks.get(i)::current)
             .equals(Optional.of(plan.top().digest()));
       }
-      for (ImageSink sink : sinks) {
+      Found referrers = op.referrers ? referrers(source, plan.top().digest()) : Found.NONE;
+      for (int i = 0; i < sinks.size(); i++) {
         if (!upToDate) {
-          writeBlobs(source, sink, plan.blobs(op.foreignLayers), transfers);
+          writeBlobs(source, i, plan.blobs(op.foreignLayers), transfers);
           for (Manifest child : plan.children()) {
-            writeManifest(sink, child, false);
+            writeManifest(i, child);
           }
         }
-        // before the names: an archive is complete once named, and new referrers come even when up to date
-        if (op.referrers) {
-          copyReferrers(source, sink, plan, transfers);
+        // new referrers come even when the image is up to date; an archive is complete once named
+        writeBlobs(source, i, referrers.blobs(), transfers);
+        for (Manifest manifest : referrers.manifests()) {
+          writeManifest(i, manifest);
         }
       }
-      if (!upToDate) {
-        // names last: until here no destination names the new content
-        transfers.checkNotCancelled();
-        for (ImageSink sink : sinks) {
-          step(CopySite.push(where(sink), plan.top()), () -> {
-            sink.commit(plan.top());
+      // names last: until here no destination names the new content
+      transfers.checkNotCancelled();
+      for (int i = 0; i < sinks.size(); i++) {
+        ImageSink sink = sinks.get(i);
+        if (!upToDate) {
+          step(nameSite(i, plan.top(), false), () -> {
+            sink.commit(plan.top(), referrers.names());
             return null;
           });
-          pushed(sink, plan.top());
+          pushed(i, plan.top());
+        } else if (!referrers.names().isEmpty()) {
+          step(CopySite.elsewhere(CopyException.Part.REFERRERS, plan.top().digest(), "referrers of "
+              + plan.top().digest() + " to " + where(i)), () -> {
+                sink.nameReferrers(referrers.names());
+                return null;
+              });
         }
       }
-      return result(source, sinks, plan, upToDate, start);
+      return result(source, plan, upToDate, start);
     } finally {
       sinks.forEach(ImageSink::close);
     }
@@ -132,15 +157,17 @@ final class LocationCopy {
     return fetched;
   }
 
-  private void writeBlobs(ImageSource source, ImageSink sink, List<Descriptor> blobs, Transfers transfers) {
+  private void writeBlobs(ImageSource source, int sink, List<Descriptor> blobs, Transfers transfers) {
     List<Transfers.Task> tasks = new ArrayList<>();
     for (Descriptor blob : blobs) {
-      tasks.add(() -> step(CopySite.blob(origin(), where(sink), blob), () -> {
-            writeBlob(source, sink, blob, transfers);
-            return null;
-          }));
+      CopySite site = from.reference().map(r -> CopySite.blob(r, where(sink), blob))
+          .orElseGet(() -> CopySite.blobElsewhere(Locations.label(from), where(sink), blob));
+      tasks.add(() -> step(site, () -> {
+        writeBlob(source, sinks.get(sink), blob, transfers);
+        return null;
+      }));
     }
-    if (sink.concurrentWrites()) {
+    if (sinks.get(sink).concurrentWrites()) {
       transfers.runAll(tasks);
     } else {
       tasks.forEach(Transfers.Task::run);
@@ -170,86 +197,118 @@ final class LocationCopy {
     Listeners.safely(() -> op.listener.blobFinished(new CopyEvent.BlobFinished(blob.digest(), blob.size(), elapsed)));
   }
 
-  private void writeManifest(ImageSink sink, Manifest manifest, boolean referrer) {
-    step(CopySite.push(where(sink).withoutTag().withDigest(manifest.digest()), manifest), () -> {
-      if (referrer) {
-        sink.writeReferrer(manifest);
-      } else {
-        sink.writeManifest(manifest);
-      }
+  private void writeManifest(int sink, Manifest manifest) {
+    CopySite site = sinks.get(sink) instanceof RegistrySink registry
+        ? CopySite.push(registry.target().withoutTag().withDigest(manifest.digest()), manifest)
+        : CopySite.elsewhere(CopyException.Part.MANIFEST, manifest.digest(), "manifest " + manifest.digest()
+            + " to " + where(sink));
+    step(site, () -> {
+      sinks.get(sink).writeManifest(manifest);
       return null;
     });
     pushed(sink, manifest);
   }
 
-  private void pushed(ImageSink sink, Manifest manifest) {
-    ImageReference where = sink instanceof RegistrySink registry ? registry.written(manifest)
-        : Locations.reference(to.get(opened.indexOf(sink))).withoutTag().withDigest(manifest.digest());
+  /** Events name file destinations by the reference their name spells ({@link CopyEvent} holds references). */
+  private void pushed(int sink, Manifest manifest) {
+    ImageReference where = sinks.get(sink) instanceof RegistrySink registry ? registry.written(manifest)
+        : Locations.reference(to.get(sink)).withoutTag().withDigest(manifest.digest());
     Listeners.safely(() -> op.listener.manifestPushed(
         new CopyEvent.ManifestPushed(where, manifest.digest(), manifest.mediaType())));
   }
 
-  /** Manifests naming the copied digest as their subject, each copied whole: signatures name their exact bytes. */
-  private void copyReferrers(ImageSource source, ImageSink sink, CopyPlan plan, Transfers transfers) {
-    List<Descriptor> referrers = step(CopySite.referrers(origin(), plan.top().digest()),
-        () -> source.referrers(plan.top().digest()));
-    for (Descriptor d : referrers) {
-      Manifest referrer = step(child(d), () -> source.manifest(d));
-      List<Manifest> children = new ArrayList<>();
-      List<Descriptor> blobs = new ArrayList<>();
-      tree(source, referrer, children, blobs);
-      writeBlobs(source, sink, blobs, transfers);
-      for (Manifest child : children) {
-        writeManifest(sink, child, false);
-      }
-      writeManifest(sink, referrer, true);
-    }
+  /**
+   * What refers to the copied digest, read once for every destination: the referrers by subject
+   * and cosign's tagged manifests, each copied whole (signatures name their exact bytes).
+   *
+   * @param names what the destinations name with the image
+   * @param blobs every blob they hold, once
+   * @param manifests their manifests and the children of any index among them, deepest first
+   */
+  private record Found(Referrers names, List<Descriptor> blobs, List<Manifest> manifests) {
+    static final Found NONE = new Found(Referrers.none(), List.of(), List.of());
   }
 
-  private void tree(ImageSource source, Manifest manifest, List<Manifest> children, List<Descriptor> blobs) {
+  private Found referrers(ImageSource source, Digest subject) {
+    CopySite site = from.reference().map(r -> CopySite.referrers(r, subject))
+        .orElseGet(() -> CopySite.elsewhere(CopyException.Part.REFERRERS, subject, "referrers of " + subject
+            + " in " + Locations.label(from)));
+    List<Descriptor> listed = step(site, () -> source.referrers(subject));
+    Map<String, Descriptor> tagged = step(site, () -> source.taggedReferrers(subject));
+    Map<String, Descriptor> blobs = new LinkedHashMap<>();
+    Map<String, Manifest> manifests = new LinkedHashMap<>();
+    List<Manifest> bySubject = new ArrayList<>();
+    for (Descriptor d : listed) {
+      bySubject.add(whole(source, d, blobs, manifests));
+    }
+    Map<String, Manifest> byTag = new LinkedHashMap<>();
+    tagged.forEach((tag, d) -> byTag.put(tag, whole(source, d, blobs, manifests)));
+    return new Found(new Referrers(bySubject, byTag), List.copyOf(blobs.values()), List.copyOf(manifests.values()));
+  }
+
+  /** A referrer with what it holds; an index's children come before it. */
+  private Manifest whole(ImageSource source, Descriptor d, Map<String, Descriptor> blobs,
+      Map<String, Manifest> manifests) {
+    Manifest manifest = step(child(d), () -> source.manifest(d));
     if (manifest instanceof ImageManifest image) {
-      image.blobs().stream().filter(b -> op.foreignLayers || !b.isForeign()).forEach(blobs::add);
-      return;
-    }
-    for (Descriptor d : ((ImageIndex) manifest).manifests()) {
-      if (MediaTypes.isManifest(d.mediaType())) {
-        Manifest child = step(child(d), () -> source.manifest(d));
-        tree(source, child, children, blobs);
-        children.add(child);
+      image.blobs().stream().filter(b -> op.foreignLayers || !b.isForeign())
+          .forEach(b -> blobs.putIfAbsent(b.digest().toString(), b));
+    } else {
+      for (Descriptor c : ((ImageIndex) manifest).manifests()) {
+        if (MediaTypes.isManifest(c.mediaType())) {
+          whole(source, c, blobs, manifests);
+        }
       }
     }
+    manifests.putIfAbsent(manifest.digest().toString(), manifest);
+    return manifest;
   }
 
-  private CopyResult result(ImageSource source, List<ImageSink> sinks, CopyPlan plan, boolean upToDate, long start) {
+  private CopyResult result(ImageSource source, CopyPlan plan, boolean upToDate, long start) {
     List<ImageReference> written = new ArrayList<>();
-    for (ImageSink sink : sinks) {
-      if (sink instanceof RegistrySink registry) {
+    List<ImageLocation> locations = new ArrayList<>();
+    for (int i = 0; i < sinks.size(); i++) {
+      if (sinks.get(i) instanceof RegistrySink registry) {
         written.add(registry.written(plan.top()));
+        locations.add(ImageLocation.of(registry.written(plan.top())));
+      } else {
+        locations.add(to.get(i));
       }
     }
     return new CopyResult(Locations.reference(from), source.sourceDigest(), written, plan.top().digest(),
         plan.top().mediaType(), plan.platforms(), upToDate, bytes.get(), copied.get(), skipped.get(), 0,
-        Duration.ofNanos(System.nanoTime() - start));
+        Duration.ofNanos(System.nanoTime() - start), from, locations);
+  }
+
+  private CopySite sourceSite() {
+    return from.reference().map(CopySite::sourceManifest).orElseGet(() -> CopySite.elsewhere(
+        CopyException.Part.MANIFEST, null, "manifest " + Locations.label(from)));
+  }
+
+  private CopySite child(Descriptor d) {
+    return from.reference().map(r -> CopySite.childManifest(r.withoutTag().withDigest(d.digest()), d.digest()))
+        .orElseGet(() -> CopySite.elsewhere(CopyException.Part.MANIFEST, d.digest(), "manifest " + d.digest()
+            + " in " + Locations.label(from)));
+  }
+
+  /** Checking or writing the name of destination {@code sink}: a registry tag, or a layout's or archive's name. */
+  private CopySite nameSite(int sink, Manifest top, boolean check) {
+    if (sinks.get(sink) instanceof RegistrySink registry) {
+      return check ? CopySite.check(registry.target(), top.digest()) : CopySite.push(registry.written(top), top);
+    }
+    return CopySite.elsewhere(CopyException.Part.TAG, top.digest(), "manifest " + top.digest() + " to " + where(sink));
+  }
+
+  /** A destination in words: the registry target, or the layout or archive as skopeo names it. */
+  private String where(int sink) {
+    return sinks.get(sink) instanceof RegistrySink registry ? registry.target().toString()
+        : Locations.label(to.get(sink));
   }
 
   /**
    * Runs one step; a failure becomes a {@link CopyException} naming the item. Typed input errors
    * pass through, and a bad file is reported as itself wherever it surfaced (even inside an upload).
    */
-  /** What the source stands for as a reference: the registry image, or the name of the file's image. */
-  private ImageReference origin() {
-    return Locations.reference(from);
-  }
-
-  private CopySite child(Descriptor d) {
-    return CopySite.childManifest(origin().withoutTag().withDigest(d.digest()), d.digest());
-  }
-
-  /** The destination a sink writes, as a reference: the registry target, or the name of the file's image. */
-  private ImageReference where(ImageSink sink) {
-    return sink instanceof RegistrySink registry ? registry.target() : Locations.reference(to.get(opened.indexOf(sink)));
-  }
-
   private <T> T step(CopySite site, Supplier<T> step) {
     try {
       return step.get();
@@ -276,7 +335,7 @@ final class LocationCopy {
         }
       }
       FerryException failure = e instanceof FerryException f ? f : new FerryException("I/O failure: " + e.getMessage(), e);
-      return site.failed(origin(), failure);
+      return site.failed(Locations.label(from), failure);
     }
     return e;
   }

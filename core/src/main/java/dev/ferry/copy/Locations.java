@@ -53,6 +53,11 @@ final class Locations {
     return d.digest().isPresent() && d.tag().isPresent() ? d.withoutDigest() : d;
   }
 
+  /** {@return how messages name a location: a registry image as its reference, a file as skopeo names it} */
+  static String label(ImageLocation location) {
+    return location.reference().map(ImageReference::toString).orElseGet(location::toString);
+  }
+
   /**
    * The reference a location stands for: the registry image itself; for files, the reference
    * its name spells ({@code nginx:1.27}), or {@code localhost/<file name>:<name>} when the name is a tag.

@@ -1,6 +1,7 @@
 package dev.ferry.copy;
 
 import dev.ferry.internal.image.ImageSink;
+import dev.ferry.internal.image.Referrers;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.Manifest;
 import dev.ferry.reference.Digest;
@@ -53,12 +54,16 @@ final class RegistrySink implements ImageSink {
     client.pushManifest(repository.withDigest(manifest.digest()), manifest);
   }
 
-  // Pushes a referrer by digest; where the registry has no referrers API (it does not list the
-  // new referrer), the referrers tag schema's index <alg>-<hex> is updated as the OCI
-  // distribution spec asks of clients.
+  // The referrers were pushed by digest; cosign's get their tags. Where the registry has no referrers
+  // API (it does not list a new referrer), the referrers tag schema's index <alg>-<hex> is updated
+  // as the OCI distribution spec asks of clients.
   @Override
-  public void writeReferrer(Manifest referrer) {
-    writeManifest(referrer);
+  public void nameReferrers(Referrers referrers) {
+    referrers.bySubject().forEach(this::listReferrer);
+    referrers.byTag().forEach((tag, manifest) -> client.pushManifest(repository.withTag(tag), manifest));
+  }
+
+  private void listReferrer(Manifest referrer) {
     Optional<Descriptor> subject = referrer.subject();
     if (subject.isEmpty()) {
       return;
@@ -75,12 +80,13 @@ final class RegistrySink implements ImageSink {
       entry = entry.withAnnotations(referrer.annotations());
     }
     index.add(entry);
-    client.pushManifest(repository.withTag(of.algorithm() + "-" + of.encoded()), index.build());
+    client.pushManifest(repository.withTag(Referrers.tag(of, "")), index.build());
   }
 
   @Override
-  public void commit(Manifest top) {
+  public void commit(Manifest top, Referrers referrers) {
     client.pushManifest(written(top), top);
+    nameReferrers(referrers);
   }
 
   /** The destination as given: a tag, or neither tag nor digest. */

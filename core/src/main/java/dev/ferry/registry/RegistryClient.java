@@ -233,6 +233,49 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /**
+   * Lists the first page of tags; {@link TagPage#next()} asks for the next one with
+   * {@link #listTagsAfter(ImageReference, int, String)}.
+   *
+   * <pre>{@code
+   * TagPage page = client.listTags(repository, 100);
+   * while (page.next().isPresent()) {
+   *   page = client.listTagsAfter(repository, 100, page.next().get());
+   * }
+   * }</pre>
+   *
+   * @param repository registry and repository
+   * @param pageSize the {@code n} parameter, or 0 to let the registry choose
+   * @return the page and the {@code last} value for the next one
+   * @throws RegistryResponseException if the registry answers with an error
+   * @throws AuthenticationException if access is refused
+   * @throws TransportException if the registry cannot be reached
+   * @since 0.1
+   */
+  public TagPage listTags(ImageReference repository, int pageSize) {
+    Objects.requireNonNull(repository, "repository");
+    return lists.tagsPage(repository.registry(), repository.repository(), pageSize, null);
+  }
+
+  /**
+   * Lists the page of tags that follows {@code last}.
+   *
+   * @param repository registry and repository
+   * @param pageSize the {@code n} parameter, or 0 to let the registry choose
+   * @param last the {@link TagPage#next()} of the previous page (its last tag)
+   * @return the page and the {@code last} value for the next one
+   * @throws NullPointerException if an argument is null
+   * @throws RegistryResponseException if the registry answers with an error
+   * @throws AuthenticationException if access is refused
+   * @throws TransportException if the registry cannot be reached
+   * @since 0.1
+   */
+  public TagPage listTagsAfter(ImageReference repository, int pageSize, String last) {
+    Objects.requireNonNull(repository, "repository");
+    return lists.tagsPage(repository.registry(), repository.repository(), pageSize,
+        Objects.requireNonNull(last, "last"));
+  }
+
+  /**
    * Lists one page of tags.
    *
    * @param repository registry and repository
@@ -240,11 +283,13 @@ public final class RegistryClient implements AutoCloseable {
    * @param last the last tag of the previous page, or null for the first page
    * @return the page and the {@code last} value for the next one
    * @throws RegistryResponseException if the registry answers with an error
+   * @deprecated null across the API is on its way out: use {@link #listTags(ImageReference, int)} for the first
+   *     page and {@link #listTagsAfter(ImageReference, int, String)} for the next ones
    * @since 0.1
    */
+  @Deprecated(since = "0.1")
   public TagPage listTags(ImageReference repository, int pageSize, @Nullable String last) {
-    Objects.requireNonNull(repository, "repository");
-    return lists.tagsPage(repository.registry(), repository.repository(), pageSize, last);
+    return last == null ? listTags(repository, pageSize) : listTagsAfter(repository, pageSize, last);
   }
 
   /**
@@ -260,6 +305,36 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /**
+   * Lists the first page of the catalog; {@link TagPage#next()} asks for the next one with
+   * {@link #catalogAfter(String, int, String)}.
+   *
+   * @param registry the registry
+   * @param pageSize the {@code n} parameter, or 0 to let the registry choose
+   * @return the page and the {@code last} value for the next one
+   * @throws RegistryResponseException if the registry answers with an error
+   * @since 0.1
+   */
+  public TagPage catalog(String registry, int pageSize) {
+    return lists.catalogPage(Objects.requireNonNull(registry, "registry"), pageSize, null);
+  }
+
+  /**
+   * Lists the page of the catalog that follows {@code last}.
+   *
+   * @param registry the registry
+   * @param pageSize the {@code n} parameter, or 0 to let the registry choose
+   * @param last the {@link TagPage#next()} of the previous page (its last repository)
+   * @return the page and the {@code last} value for the next one
+   * @throws NullPointerException if an argument is null
+   * @throws RegistryResponseException if the registry answers with an error
+   * @since 0.1
+   */
+  public TagPage catalogAfter(String registry, int pageSize, String last) {
+    return lists.catalogPage(Objects.requireNonNull(registry, "registry"), pageSize,
+        Objects.requireNonNull(last, "last"));
+  }
+
+  /**
    * Lists one page of the catalog.
    *
    * @param registry the registry
@@ -267,10 +342,13 @@ public final class RegistryClient implements AutoCloseable {
    * @param last the last repository of the previous page, or null for the first page
    * @return the page and the {@code last} value for the next one
    * @throws RegistryResponseException if the registry answers with an error
+   * @deprecated null across the API is on its way out: use {@link #catalog(String, int)} for the first page and
+   *     {@link #catalogAfter(String, int, String)} for the next ones
    * @since 0.1
    */
+  @Deprecated(since = "0.1")
   public TagPage catalog(String registry, int pageSize, @Nullable String last) {
-    return lists.catalogPage(Objects.requireNonNull(registry, "registry"), pageSize, last);
+    return last == null ? catalog(registry, pageSize) : catalogAfter(registry, pageSize, last);
   }
 
   /**

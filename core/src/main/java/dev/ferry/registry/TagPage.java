@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  * One page of a tag list or catalog, and the {@code last} value that asks for the next one.
  *
  * <pre>{@code
- * TagPage page = client.listTags(repository, 100, null);
+ * TagPage page = client.listTags(repository, 100);
  * while (page.next().isPresent()) {
- *   page = client.listTags(repository, 100, page.next().get());
+ *   page = client.listTagsAfter(repository, 100, page.next().get());
  * }
  * }</pre>
  *

@@ -25,9 +25,21 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>"Up to date" means the destination tag already holds the digest this copy would
  * write: the source's for {@code PRESERVE_ORIGINAL}, the chosen child's for
- * {@code SINGLE_PLATFORM}, the new index's for {@code FILTERED}. For the last two the
- * mirror learns that digest on its first copy (or check) of a source digest and
- * remembers it, so from then on an up-to-date tag costs two HEAD requests.
+ * {@code SINGLE_PLATFORM}, the new index's for {@code FILTERED}. What an up-to-date tag
+ * costs, besides one tag listing per repository (which Docker Hub does not count as a pull):
+ * <ul>
+ *   <li>{@code PRESERVE_ORIGINAL}, and a single-platform source in any mode: two HEAD
+ *       requests, the source tag and the destination tag. Always, in a fresh process too.
+ *   <li>{@code SINGLE_PLATFORM} and {@code FILTERED} with a multi-platform source: two HEAD
+ *       requests once the digest that copy writes is known for that source digest: learnt by
+ *       this mirror object in an earlier run, or read from the {@link SyncState} given to
+ *       {@link MirrorBuilder#state(SyncState)} (e.g. a {@link SyncState#file file} kept across
+ *       restarts). Otherwise (the first check in a fresh process without a state, or with a
+ *       {@code matching(predicate)} selection) the check is made by the copy itself, which GETs
+ *       the source index and the chosen child manifests (Docker Hub counts each GET as a pull),
+ *       HEADs the destination and writes nothing; the answer is then remembered.
+ * </ul>
+ * A moved tag is always seen: its source HEAD gives another digest.
  *
  * <p>Thread-safety: immutable and thread-safe; runs of one mirror never overlap (a
  * second {@code sync} waits for the first).

@@ -6,6 +6,7 @@ import dev.ferry.reference.ImageReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +47,7 @@ public final class MirrorBuilder {
   private int shardIndex;
   private int shardCount = 1;
   private MirrorSettings.Pauser pauser = MirrorSettings.Pauser.SLEEP;
+  private @Nullable SyncState state;
 
   MirrorBuilder() {}
 
@@ -270,8 +272,11 @@ public final class MirrorBuilder {
 
   /**
    * Mirrors only the share of source repositories that worker {@code index} of {@code count}
-   * owns, decided by a hash of the source repository name: stable across machines, so a
-   * fleet of workers (Kubernetes Indexed Job pods) splits a registry without coordination.
+   * owns, decided by a hash of the source repository's path (SHA-256, without the registry
+   * host, so workers that spell one registry differently, e.g. {@code docker.io} and
+   * {@code registry-1.docker.io}, agree): stable across machines and versions, so a fleet of
+   * workers (Kubernetes Indexed Job pods) splits a registry without coordination, each
+   * repository owned by exactly one worker.
    *
    * @param index this worker, from 0
    * @param count how many workers
@@ -283,6 +288,31 @@ public final class MirrorBuilder {
     Shards.check(index, count);
     this.shardIndex = index;
     this.shardCount = count;
+    return this;
+  }
+
+  /**
+   * Where the mirror remembers the digests its {@link IndexMode#SINGLE_PLATFORM} and
+   * {@link IndexMode#FILTERED} copies of multi-platform sources write, so that a run in a
+   * fresh process (a restarted service, the next pod of a CronJob) finds an up-to-date tag
+   * with two HEAD requests, as a later run of the same mirror object does. Without one, the
+   * mirror object remembers only for itself, and its first check of each such tag GETs the
+   * source index and the chosen child manifests (which Docker Hub counts as pulls). Not
+   * needed for {@link IndexMode#PRESERVE_ORIGINAL} nor for single-platform sources, whose
+   * copies keep the source digest. Not used with a
+   * {@link PlatformSelection#matching(java.util.function.Predicate) predicate} selection
+   * (two predicates cannot be told apart, so a kept answer might belong to another one).
+   *
+   * <pre>{@code
+   * .state(SyncState.file(Path.of("/var/lib/mirror/state")))
+   * }</pre>
+   *
+   * @param kept the state, e.g. {@link SyncState#file(java.nio.file.Path)}
+   * @return this builder
+   * @since 0.1
+   */
+  public MirrorBuilder state(SyncState kept) {
+    this.state = Objects.requireNonNull(kept, "state");
     return this;
   }
 
@@ -310,6 +340,6 @@ public final class MirrorBuilder {
           + platforms + ", use IndexMode.FILTERED or IndexMode.SINGLE_PLATFORM");
     }
     return new Mirror(new MirrorSettings(sources, filter, platforms, mode, referrers, concurrency, continueOnError,
-        prune, minRemaining, listener, shardIndex, shardCount, pauser));
+        prune, minRemaining, listener, shardIndex, shardCount, pauser, Optional.ofNullable(state)));
   }
 }

@@ -40,6 +40,9 @@ final class MirrorRun {
   private final boolean dryRun;
   private final List<TagSync> tags = new CopyOnWriteArrayList<>();
   private final RateLimitGate gate;
+  /** Where the digests written for index sources are looked up and remembered, under {@link #stateKey}. */
+  private final SyncState state;
+  private final String stateKey;
 
   MirrorRun(MirrorSettings settings, SyncMemory memory, RegistryClient client, boolean dryRun) {
     this.settings = settings;
@@ -47,6 +50,9 @@ final class MirrorRun {
     this.client = client;
     this.dryRun = dryRun;
     this.gate = new RateLimitGate(client, settings.minRemaining(), settings.pauser(), settings.listener());
+    Optional<String> key = settings.stateKey();
+    this.state = key.isPresent() ? settings.state().orElse(memory.written()) : memory.written();
+    this.stateKey = key.orElse("this mirror's own platform predicate");
   }
 
   /** A picked tag that differs at the destination (or whose would-be digest is not known yet). */
@@ -82,6 +88,9 @@ final class MirrorRun {
       for (Listing listing : listings) {
         prune.repository(listing.pair(), listing.picked()).forEach(this::record);
       }
+    }
+    if (!dryRun) {
+      state.save();
     }
     SyncReport report = new SyncReport(inOrder(tags), gate.pauses(), bytes, Duration.ofNanos(System.nanoTime() - start),
         dryRun);
@@ -151,7 +160,7 @@ final class MirrorRun {
     if (settings.indexMode() == IndexMode.PRESERVE_ORIGINAL || !MediaTypes.isIndex(sourceManifest.mediaType())) {
       return Optional.of(sourceManifest.digest());
     }
-    return memory.written(sourceManifest.digest());
+    return state.written(stateKey, sourceManifest.digest());
   }
 
   /**
@@ -209,7 +218,9 @@ final class MirrorRun {
   private long outcome(Job job, BulkEntry entry) {
     if (entry.result().isPresent()) {
       CopyResult r = entry.result().get();
-      memory.wrote(r.sourceDigest(), r.digest());
+      if (MediaTypes.isIndex(job.sourceManifest().mediaType()) && settings.indexMode() != IndexMode.PRESERVE_ORIGINAL) {
+        state.remember(stateKey, r.sourceDigest(), r.digest());
+      }
       record(TagSync.of(job.source(), job.destination(), r.upToDate() ? TagSync.Outcome.UP_TO_DATE
           : TagSync.Outcome.COPIED, r.digest(), r.bytesTransferred()));
       return r.bytesTransferred();

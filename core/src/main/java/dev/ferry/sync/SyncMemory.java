@@ -6,25 +6,20 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What one mirror learnt in earlier runs, so that later runs do less: the digest a copy
- * wrote for a source digest (a filtered index or one platform differs from the source's,
- * and knowing it lets an up-to-date tag cost HEAD requests only), and the destination tags
- * that refused to move (immutable tags), so they are reported, not pushed again each run.
- * Bounded: forgotten wholesale past {@link #MAX_ENTRIES}, which costs only a re-check.
+ * What one mirror object learnt in earlier runs, so that later runs do less: the digests its
+ * copies wrote, when the user gave no {@link SyncState} (or one that cannot be keyed, see
+ * {@link MirrorSettings#stateKey()}), and the destination tags that refused to move
+ * (immutable tags), so they are reported, not pushed again each run. Bounded: refusals are
+ * forgotten wholesale past {@link #MAX_ENTRIES}, which costs only one more refused push.
  */
 final class SyncMemory {
   static final int MAX_ENTRIES = 100_000;
 
-  private final Map<String, Digest> written = new ConcurrentHashMap<>();
+  private final SyncState written = SyncState.inMemory();
   private final Map<String, String> refused = new ConcurrentHashMap<>();
 
-  Optional<Digest> written(Digest sourceDigest) {
-    return Optional.ofNullable(written.get(sourceDigest.toString()));
-  }
-
-  void wrote(Digest sourceDigest, Digest destinationDigest) {
-    bound(written);
-    written.put(sourceDigest.toString(), destinationDigest);
+  SyncState written() {
+    return written;
   }
 
   Optional<String> refusal(String destination, Digest there, Digest source) {
@@ -32,13 +27,9 @@ final class SyncMemory {
   }
 
   void refused(String destination, Digest there, Digest source, String reason) {
-    bound(refused);
-    refused.put(destination + "|" + there + "|" + source, reason);
-  }
-
-  private static void bound(Map<String, ?> map) {
-    if (map.size() >= MAX_ENTRIES) {
-      map.clear();
+    if (refused.size() >= MAX_ENTRIES) {
+      refused.clear();
     }
+    refused.put(destination + "|" + there + "|" + source, reason);
   }
 }

@@ -292,43 +292,85 @@ class ImageLocationIT {
     assertThat(skopeoDigest("oci:" + layout2 + ":two")).isEqualTo(filtered.digest());
   }
 
+  /**
+   * Signature in, file, signature out: an OCI 1.1 referrer (listed through the referrers tag fallback, as
+   * registry:2 has no referrers API) and a cosign {@code sha256-<hex>.sig} tag, through a layout and an
+   * OCI archive into another registry, every digest kept; a docker-archive refuses them.
+   */
   @Test
-  void referrersTravelThroughALayout() {
-    ImageManifest image = (ImageManifest) client.fetchManifest(src("files/oci:v1"));
-    ImageManifest sbom = pushReferrer(src("files/oci"), image);
-    Path layout = work.resolve("referrers-layout");
+  void referrersAndCosignSignaturesTravelThroughALayoutAndAnArchive() throws IOException {
+    ImageReference repository = src("files/signed");
+    CopyOperation.from(src("files/oci:v1")).to(repository.withTag("v1")).execute(client);
+    ImageManifest image = (ImageManifest) client.fetchManifest(repository.withTag("v1"));
+    Manifest sbom = pushArtifact(repository, "application/vnd.example.sbom", image, Map.of());
+    String sigTag = "sha256-" + image.digest().encoded() + ".sig";
+    Manifest signature = pushArtifact(repository, "application/vnd.dev.cosign.artifact.sig.v1+json", null,
+        Map.of("dev.cosignproject.cosign/signature", "MEUCIQ-test"));
+    client.pushManifest(repository.withTag(sigTag), signature);
+    Path layout = work.resolve("signed-layout");
+    Path archive = work.resolve("signed.oci.tar");
 
-    CopyOperation.from(ImageLocation.of(src("files/oci:v1"))).to(ImageLocation.ociLayout(layout, "v1"))
+    CopyOperation.from(ImageLocation.of(repository.withTag("v1")))
+        .to(ImageLocation.ociLayout(layout, "signed:v1"), ImageLocation.ociArchive(archive, "v1"))
         .includeReferrers(true).execute(client);
-    CopyOperation.from(ImageLocation.ociLayout(layout, "v1")).to(ImageLocation.of(dst("referred/app:v1")))
+    CopyOperation.from(ImageLocation.ociLayout(layout, "signed:v1")).to(ImageLocation.of(dst("via-layout/app:v1")))
+        .includeReferrers(true).execute(client);
+    CopyOperation.from(ImageLocation.ociArchive(archive, "v1")).to(ImageLocation.of(dst("via-archive/app:v1")))
         .includeReferrers(true).execute(client);
 
-    assertThat(client.referrers(dst("referred/app"), image.digest(), null)).extracting(Descriptor::digest)
-        .containsExactly(sbom.digest());
-    assertThat(client.fetchManifest(dst("referred/app").withDigest(sbom.digest())).bytes()).isEqualTo(sbom.bytes());
+    assertThat(java.nio.file.Files.readString(layout.resolve("index.json")))
+        .contains("\"org.opencontainers.image.ref.name\":\"signed:" + sigTag + "\"");
+    for (String path : List.of("via-layout/app", "via-archive/app")) {
+      assertThat(digestAt(dst(path + ":v1"))).as(path).isEqualTo(image.digest());
+      assertThat(client.referrers(dst(path), image.digest(), null)).as(path).extracting(Descriptor::digest)
+          .containsExactly(sbom.digest());
+      assertThat(client.fetchManifest(dst(path).withDigest(sbom.digest())).bytes()).isEqualTo(sbom.bytes());
+      assertThat(digestAt(dst(path + ":" + sigTag))).as(path).isEqualTo(signature.digest());
+    }
+    // skopeo still finds the image by its name among the referrers' entries
+    assertThat(skopeoDigest("oci:" + layout + ":signed:v1")).isEqualTo(image.digest());
+    assertThat(skopeoDigest("oci-archive:" + archive + ":v1")).isEqualTo(image.digest());
+
+    Path docker = work.resolve("signed.docker.tar");
+    CopyOperation toDocker = CopyOperation.from(ImageLocation.of(repository.withTag("v1")))
+        .to(ImageLocation.dockerArchive(docker, "signed:v1")).includeReferrers(true);
+    assertThatThrownBy(() -> toDocker.execute(client))
+        .isInstanceOfSatisfying(ImageLocationException.class, e -> {
+          assertThat(e.problem()).isEqualTo(ImageLocationException.Problem.UNSUPPORTED);
+          assertThat(e.path()).isEqualTo(docker);
+        }).hasMessageContaining("cannot carry referrers");
+    assertThat(docker).doesNotExist();
   }
 
-  /** An SBOM-like artifact naming the image as its subject, and the referrers tag fallback registry:2 needs. */
-  private static ImageManifest pushReferrer(ImageReference repository, ImageManifest subject) {
-    byte[] content = "{\"sbom\":true}".getBytes(StandardCharsets.UTF_8);
+  /**
+   * A small artifact in {@code repository}: with a subject it is an OCI 1.1 referrer, listed through the
+   * referrers tag fallback that registry:2 needs; without one it is what cosign tags.
+   */
+  private static Manifest pushArtifact(ImageReference repository, String artifactType,
+      @org.jspecify.annotations.Nullable ImageManifest subject,
+      Map<String, String> layerAnnotations) {
+    byte[] content = ("{\"of\":\"" + artifactType + "\"}").getBytes(StandardCharsets.UTF_8);
     Descriptor blob = Descriptor.of("application/json", Digest.sha256(content), content.length);
     client.pushBlob(repository, blob, dev.ferry.registry.BlobSource.of(content));
     byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
     Descriptor config = Descriptor.of(MediaTypes.OCI_EMPTY, Digest.sha256(empty), empty.length);
     client.pushBlob(repository, config, dev.ferry.registry.BlobSource.of(empty));
-    byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_IMAGE_MANIFEST + "\","
-        + "\"artifactType\":\"application/vnd.example.sbom\",\"config\":{\"mediaType\":\"" + MediaTypes.OCI_EMPTY
+    StringBuilder annotations = new StringBuilder();
+    layerAnnotations.forEach((k, v) -> annotations.append(annotations.length() == 0 ? "" : ",")
+        .append('"').append(k).append("\":\"").append(v).append('"'));
+    String json = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_IMAGE_MANIFEST + "\","
+        + "\"artifactType\":\"" + artifactType + "\",\"config\":{\"mediaType\":\"" + MediaTypes.OCI_EMPTY
         + "\",\"digest\":\"" + config.digest() + "\",\"size\":2},\"layers\":[{\"mediaType\":\"application/json\","
-        + "\"digest\":\"" + blob.digest() + "\",\"size\":" + content.length + "}],\"subject\":{\"mediaType\":\""
-        + subject.mediaType() + "\",\"digest\":\"" + subject.digest() + "\",\"size\":" + subject.size() + "}}")
-        .getBytes(StandardCharsets.UTF_8);
-    ImageManifest referrer = (ImageManifest) Manifest.parse(manifest, MediaTypes.OCI_IMAGE_MANIFEST);
-    client.pushManifest(repository.withDigest(referrer.digest()), referrer);
-    if (client.referrers(repository, subject.digest(), null).isEmpty()) {
+        + "\"digest\":\"" + blob.digest() + "\",\"size\":" + content.length + ",\"annotations\":{" + annotations + "}}]"
+        + (subject == null ? "" : ",\"subject\":{\"mediaType\":\"" + subject.mediaType() + "\",\"digest\":\""
+        + subject.digest() + "\",\"size\":" + subject.size() + "}") + "}";
+    Manifest artifact = Manifest.parse(json.getBytes(StandardCharsets.UTF_8), MediaTypes.OCI_IMAGE_MANIFEST);
+    client.pushManifest(repository.withDigest(artifact.digest()), artifact);
+    if (subject != null && client.referrers(repository, subject.digest(), null).isEmpty()) {
       client.pushManifest(repository.withTag(subject.digest().algorithm() + "-" + subject.digest().encoded()),
-          dev.ferry.manifest.IndexBuilder.oci().add(referrer.descriptor()).build());
+          dev.ferry.manifest.IndexBuilder.oci().add(artifact.descriptor()).build());
     }
-    return referrer;
+    return artifact;
   }
 
   @SuppressWarnings("unchecked")

@@ -92,11 +92,33 @@ class RegistryClientProtocolTest {
     server.enqueue(json("{\"name\":\"proto/app\",\"tags\":[\"x y\"]}",
         "Link", "</v2/proto/app/tags/list?n=1&last=x%20y>; rel=\"next\""));
 
-    TagPage page = client.listTags(repo(), 1, "w");
+    TagPage page = client.listTagsAfter(repo(), 1, "w");
 
     assertThat(page.items()).containsExactly("x y");
     assertThat(page.next()).contains("x y");
     assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/proto/app/tags/list?n=1&last=w");
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void theDeprecatedNullableFormsAskForTheSamePagesAsTheNonNullOnes() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      server.enqueue(json("{\"name\":\"proto/app\",\"tags\":[\"a\"]}"));
+    }
+    for (int i = 0; i < 2; i++) {
+      server.enqueue(json("{\"repositories\":[\"proto/app\"]}"));
+    }
+
+    client.listTags(repo(), 5, null);
+    client.listTags(repo(), 5, "k");
+    client.catalog(repo().registry(), 5, null);
+    client.catalog(repo().registry(), 5, "k");
+
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/proto/app/tags/list?n=5");
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/proto/app/tags/list?n=5&last=k");
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/_catalog?n=5");
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/_catalog?n=5&last=k");
+    assertThatThrownBy(() -> client.listTagsAfter(repo(), 5, null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test

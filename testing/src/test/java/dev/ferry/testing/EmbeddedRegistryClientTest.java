@@ -172,10 +172,13 @@ class EmbeddedRegistryClientTest {
     for (String tag : List.of("a", "b", "c", "d", "e")) {
       pushImage(client, registry.reference("it/paged:" + tag), 40);
     }
-    TagPage first = client.listTags(registry.reference("it/paged"), 2, null);
+    TagPage first = client.listTags(registry.reference("it/paged"), 2);
+    TagPage second = client.listTagsAfter(registry.reference("it/paged"), 2, first.next().orElseThrow());
 
     assertThat(first.items()).containsExactly("a", "b");
     assertThat(first.next()).contains("b");
+    assertThat(second.items()).containsExactly("c", "d");
+    assertThat(client.catalog(registry.address(), 10).items()).contains("it/paged");
     assertThat(client.listTags(registry.reference("it/paged"))).containsExactly("a", "b", "c", "d", "e");
     assertThat(client.catalog(registry.address())).contains("it/paged");
   }

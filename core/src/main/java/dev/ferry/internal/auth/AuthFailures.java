@@ -1,6 +1,7 @@
 package dev.ferry.internal.auth;
 
 import dev.ferry.internal.Texts;
+import dev.ferry.internal.auth.config.HelperNames;
 import dev.ferry.internal.http.ErrorBodies;
 import dev.ferry.internal.http.Response;
 import dev.ferry.internal.http.Urls;
@@ -8,6 +9,7 @@ import dev.ferry.registry.AuthenticationException;
 import dev.ferry.registry.RegistryError;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,8 +30,9 @@ final class AuthFailures {
     String reason;
     if (call.credentialsFound()) {
       reason = status == 403
-          ? "the credentials found for " + call.registry() + " do not grant this access"
-          : "the credentials found for " + call.registry() + " were not accepted";
+          ? found(call, "credentials") + " do not grant this access"
+          : found(call, "credentials") + " were not accepted: renew or correct them there"
+              + (fromConfigFile(call) ? " (docker login " + call.registry() + ", or podman login)" : "");
     } else {
       reason = status == 403
           ? "no credentials were found for " + call.registry() + " and anonymous access is denied"
@@ -51,8 +54,8 @@ final class AuthFailures {
   static AuthenticationException basicNeedsPassword(AuthCall call, Response response) {
     String reason = call.credential() == null
         ? "the registry asks for a user name and password (Basic) and no credentials were found for " + call.registry()
-        : "the registry asks for a user name and password (Basic) but the credential found for " + call.registry()
-            + " is a " + call.credential().getClass().getSimpleName() + ", which Basic auth cannot use";
+        : "the registry asks for a user name and password (Basic) but " + found(call, "credential") + " is a "
+            + call.credential().getClass().getSimpleName() + ", which Basic auth cannot use";
     return fromRegistry(call, response, reason, List.of());
   }
 
@@ -83,7 +86,7 @@ final class AuthFailures {
 
   /** A RegistryToken that cannot be put into a header. */
   static AuthenticationException unusableRegistryToken(AuthCall call) {
-    return new AuthenticationException(prefix(call, 401) + ": the registry token found for " + call.registry()
+    return new AuthenticationException(prefix(call, 401) + ": " + found(call, "registry token")
         + " holds characters that cannot be sent in an HTTP header", call.registry(), call.context().repository(),
         call.method(), call.url(), 401, List.of(), call.scopeText(), true);
   }
@@ -95,7 +98,7 @@ final class AuthFailures {
     if (status == 401 || status == 403) {
       what = call.credentialsFound()
           ? "credentials rejected by token server " + realmUrl + " (" + status + ") for scope "
-              + Texts.quote(call.scopeText()) + ": check the credentials found for " + call.registry()
+              + Texts.quote(call.scopeText()) + ": check " + found(call, "credentials")
           : "token server " + realmUrl + " refused anonymous access (" + status + ") for scope "
               + Texts.quote(call.scopeText()) + ": no credentials were found for " + call.registry();
     } else {
@@ -133,6 +136,32 @@ final class AuthFailures {
   private static String prefix(AuthCall call, int status) {
     return call.method() + " " + call.url() + " (registry " + call.registry() + repository(call)
         + ", scope " + Texts.quote(call.scopeText()) + ") answered " + status;
+  }
+
+  /**
+   * {@code the credentials found for REGISTRY in SOURCE}: where they came from, so the user knows which
+   * login to renew. A source that holds the credential's own secret (a provider's mistake) is withheld.
+   */
+  private static String found(AuthCall call, String what) {
+    String text = "the " + what + " found for " + call.registry();
+    if (call.credential() == null) {
+      return text;
+    }
+    Optional<String> source = call.credential().source();
+    if (source.isEmpty()) {
+      return text;
+    }
+    List<String> secrets = Secrets.of(call.credential());
+    // the source is kept free of control characters and bounded by Credential.withSource
+    String shown = secrets.stream().anyMatch(source.get()::contains) ? Secrets.WITHHELD : source.get();
+    return text + " in " + shown;
+  }
+
+  /** Whether the credential came from a Docker or Podman config file (or its helpers): a login renews it. */
+  private static boolean fromConfigFile(AuthCall call) {
+    return call.credential() != null && call.credential().source()
+        .filter(s -> s.contains("config.json") || s.contains("auth.json") || s.contains(".dockercfg")
+            || s.startsWith(HelperNames.PREFIX)).isPresent();
   }
 
   private static String repository(AuthCall call) {

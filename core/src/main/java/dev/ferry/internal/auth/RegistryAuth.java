@@ -239,7 +239,9 @@ public final class RegistryAuth {
       throw new CredentialException("credential provider " + credentials.getClass().getName()
           + " returned null instead of Optional.empty() for " + context.registry());
     }
-    return found.orElse(null);
+    // a provider that did not say where its credential came from is named by its class in errors
+    return found.map(c -> c.source().isPresent() ? c
+        : c.withSource("credential provider " + credentials.getClass().getName())).orElse(null);
   }
 
   /** Bearer first: it scopes access to what the call needs; Basic sends the password with every request. */

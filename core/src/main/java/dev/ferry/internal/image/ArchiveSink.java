@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,6 @@ public final class ArchiveSink implements ImageSink {
   private final Optional<DockerNames> docker;
   private final TarWriter tar;
   private final Set<Digest> written = new HashSet<>();
-  private final List<Descriptor> referrers = new ArrayList<>();
   private boolean broken;
   private boolean committed;
 
@@ -127,20 +125,18 @@ public final class ArchiveSink implements ImageSink {
   }
 
   @Override
-  public synchronized void writeReferrer(Manifest referrer) {
-    writeManifest(referrer);
-    referrers.add(referrer.descriptor());
-  }
-
-  @Override
-  public synchronized void commit(Manifest top) {
+  public synchronized void commit(Manifest top, Referrers referrers) {
     checkUsable();
     if (docker.isPresent()) {
+      if (!referrers.isEmpty()) {
+        throw noReferrers(target);
+      }
       dockerFiles(top, docker.get());
     }
     writeManifest(top);
     Map<String, String> names = docker.map(DockerNames::annotations).orElse(Map.of(LayoutIndex.REF_NAME, name));
-    writeFile(LayoutIndex.INDEX_FILE, LayoutIndex.write(LayoutIndex.named(List.of(), top, names, referrers)));
+    List<Descriptor> entries = LayoutIndex.withReferrers(LayoutIndex.named(List.of(), top, names), referrers, name);
+    writeFile(LayoutIndex.INDEX_FILE, LayoutIndex.write(entries));
     try {
       tar.finish();
       tar.close();
@@ -149,6 +145,25 @@ public final class ArchiveSink implements ImageSink {
     }
     FileMoves.publish(target, temporary, target);
     committed = true;
+  }
+
+  /** An archive is never up to date (it is written whole), so there is never an image to add referrers to. */
+  @Override
+  public void nameReferrers(Referrers referrers) {
+    throw new IllegalStateException("an archive is written whole, with its referrers, by commit");
+  }
+
+  /**
+   * The typed refusal of referrers for a docker-archive: {@code docker load} and {@code docker save}
+   * have no place for signatures, SBOMs or attestations.
+   *
+   * @param tar the docker-archive
+   * @return the exception to throw
+   */
+  public static ImageLocationException noReferrers(Path tar) {
+    return new ImageLocationException(tar, Problem.UNSUPPORTED, "a docker-archive cannot carry referrers"
+        + " (signatures, SBOMs, attestations): docker save and docker load have no place for them; copy without"
+        + " includeReferrers(true), or into an OCI archive or layout, which keeps them", null);
   }
 
   /** Docker's own files: {@code manifest.json} (config, tags, layer paths) and the legacy {@code repositories}. */

@@ -33,18 +33,32 @@ public interface ImageSink extends AutoCloseable {
   /** Writes a manifest or index by digest (children of the top, referrers), bytes unchanged. */
   void writeManifest(Manifest manifest);
 
-  /** Writes a manifest that refers to the copied image (its {@code subject}), where the format lists such. */
-  default void writeReferrer(Manifest referrer) {
-    writeManifest(referrer);
-  }
-
   /**
    * Writes the top manifest and makes everything visible under the name, atomically where
    * the format allows (a layout's {@code index.json} or a whole archive is moved into place).
    *
    * @param top the manifest or index the name will point at
    */
-  void commit(Manifest top);
+  default void commit(Manifest top) {
+    commit(top, Referrers.none());
+  }
+
+  /**
+   * Writes the top manifest and names it and its referrers at once (their content is written
+   * before, with {@link #writeManifest} and {@link #writeBlob}).
+   *
+   * @param top the manifest or index the name will point at
+   * @param referrers what refers to {@code top}, listed or tagged as the format keeps them
+   */
+  void commit(Manifest top, Referrers referrers);
+
+  /**
+   * Names referrers of an image the destination already holds under the name (the copy found
+   * it up to date), so new signatures arrive without the image being written again.
+   *
+   * @param referrers written before with {@link #writeManifest}
+   */
+  void nameReferrers(Referrers referrers);
 
   /** {@return whether blob and manifest writes may run in parallel (registries yes, tar files no)} */
   default boolean concurrentWrites() {

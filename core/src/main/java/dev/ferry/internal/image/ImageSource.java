@@ -6,6 +6,7 @@ import dev.ferry.reference.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a copy reads one named image: its top manifest, the manifests below it by
@@ -40,6 +41,17 @@ public interface ImageSource extends AutoCloseable {
 
   /** {@return the manifests that name this digest as their subject (OCI 1.1 referrers), none when the format has no place for them} */
   List<Descriptor> referrers(Digest subject);
+
+  /**
+   * The manifests under cosign's tags for this digest ({@code sha256-<hex>.sig}, {@code .att},
+   * {@code .sbom}; see {@link Referrers#COSIGN_SUFFIXES}) where the source has them.
+   *
+   * @param subject the signed digest
+   * @return descriptor by tag, in the order of the suffixes; empty when the format has no place for them
+   */
+  default Map<String, Descriptor> taggedReferrers(Digest subject) {
+    return Map.of();
+  }
 
   /** {@return the source for messages, e.g. {@code oci-archive:/tmp/a.tar:nginx:1.27}} */
   String describe();

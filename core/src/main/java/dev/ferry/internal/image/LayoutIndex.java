@@ -96,10 +96,9 @@ final class LayoutIndex {
 
   /**
    * The entries after naming {@code top}: entries with the same name (ref name, or containerd
-   * name when one is given) are replaced, referrers are added once, unnamed.
+   * name when one is given) are replaced.
    */
-  static List<Descriptor> named(List<Descriptor> existing, Manifest top, Map<String, String> names,
-      List<Descriptor> referrers) {
+  static List<Descriptor> named(List<Descriptor> existing, Manifest top, Map<String, String> names) {
     List<Descriptor> out = new ArrayList<>();
     for (Descriptor d : existing) {
       boolean sameName = false;
@@ -114,13 +113,46 @@ final class LayoutIndex {
       }
     }
     out.add(top.descriptor().withAnnotations(names));
-    for (Descriptor r : referrers) {
-      boolean listed = out.stream().anyMatch(d -> d.digest().equals(r.digest()) && d.annotations().isEmpty());
-      if (!listed) {
-        out.add(r);
+    return out;
+  }
+
+  /**
+   * The entries with the referrers of the image named {@code name}: those found by subject
+   * added once, unnamed (as oras keeps untagged manifests); cosign's tagged ones under
+   * {@link #sibling} ref names, replacing an entry of the same ref name.
+   */
+  static List<Descriptor> withReferrers(List<Descriptor> entries, Referrers referrers, String name) {
+    List<Descriptor> out = new ArrayList<>(entries);
+    for (Manifest r : referrers.bySubject()) {
+      if (out.stream().noneMatch(d -> d.digest().equals(r.digest()) && d.annotations().isEmpty())) {
+        out.add(r.descriptor());
       }
     }
+    referrers.byTag().forEach((tag, manifest) -> {
+      String refName = sibling(name, tag);
+      if (refNamed(out, refName).filter(d -> d.digest().equals(manifest.digest())).isEmpty()) {
+        out.removeIf(d -> refName.equals(d.annotations().get(REF_NAME)));
+        out.add(manifest.descriptor().withAnnotations(Map.of(REF_NAME, refName)));
+      }
+    });
     return out;
+  }
+
+  /** {@return the entry whose ref name is exactly {@code refName}} */
+  static Optional<Descriptor> refNamed(List<Descriptor> entries, String refName) {
+    return entries.stream().filter(d -> refName.equals(d.annotations().get(REF_NAME))).findFirst();
+  }
+
+  /**
+   * The ref name of a tag beside the image named {@code name}: {@code nginx:sha256-<hex>.sig} beside
+   * {@code nginx:1.27} (a whole reference ending in a tag, as skopeo names images), else the tag itself.
+   */
+  static String sibling(String name, String tag) {
+    int colon = name.lastIndexOf(':');
+    if (colon > 0 && colon > name.lastIndexOf('/') && name.indexOf('@') < 0) {
+      return name.substring(0, colon) + ":" + tag;
+    }
+    return tag;
   }
 
   /** {@code index.json} bytes for these entries. */

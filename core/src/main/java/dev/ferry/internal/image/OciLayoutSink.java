@@ -30,6 +30,7 @@ public final class OciLayoutSink implements ImageSink {
   private final Path dir;
   private final String name;
   private final Set<Path> temporaries = ConcurrentHashMap.newKeySet();
+  private volatile boolean laidOut;
 
   private OciLayoutSink(Path dir, String name) {
     this.dir = dir;
@@ -88,6 +89,7 @@ public final class OciLayoutSink implements ImageSink {
 
   @Override
   public void writeBlob(Descriptor blob, BlobSource content) {
+    layOut();
     String path = LayoutFiles.blobPath(blob.digest());
     Path temporary = start(path);
     try (InputStream in = new CheckedStream(content.open(0), blob, dir, path)) {
@@ -111,34 +113,52 @@ public final class OciLayoutSink implements ImageSink {
     writeSmall(path, manifest.bytes());
   }
 
-  /** Written at once, unnamed in {@code index.json}: a referrer names its subject, not a tag. */
+  /**
+   * A new layout gets its {@code oci-layout} and an empty {@code index.json} before any content, so
+   * that a failed copy leaves a valid layout naming nothing, which a retry can write into (a
+   * directory of bare blobs would be refused as "other content").
+   */
+  private void layOut() {
+    if (laidOut) {
+      return;
+    }
+    synchronized (this) {
+      if (!laidOut) {
+        if (!Files.exists(dir.resolve(LayoutIndex.LAYOUT_FILE))) {
+          place(LayoutIndex.LAYOUT_FILE, LayoutIndex.LAYOUT_JSON.getBytes(StandardCharsets.UTF_8));
+        }
+        if (!Files.exists(dir.resolve(LayoutIndex.INDEX_FILE))) {
+          place(LayoutIndex.INDEX_FILE, LayoutIndex.write(List.of()));
+        }
+        laidOut = true;
+      }
+    }
+  }
+
+  /** One new {@code index.json}, moved into place: the name and its referrers appear together. */
   @Override
-  public synchronized void writeReferrer(Manifest referrer) {
-    writeManifest(referrer);
+  public synchronized void commit(Manifest top, Referrers referrers) {
+    writeManifest(top);
+    List<Descriptor> named = LayoutIndex.named(entries(), top, Map.of(LayoutIndex.REF_NAME, name));
+    writeSmall(LayoutIndex.INDEX_FILE, LayoutIndex.write(LayoutIndex.withReferrers(named, referrers, name)));
+  }
+
+  /** {@code index.json} is rewritten only when a referrer is new to it. */
+  @Override
+  public synchronized void nameReferrers(Referrers referrers) {
     List<Descriptor> entries = entries();
-    if (entries.stream().noneMatch(d -> d.digest().equals(referrer.digest()) && d.annotations().isEmpty())) {
-      List<Descriptor> updated = new java.util.ArrayList<>(entries);
-      updated.add(referrer.descriptor());
-      writeLayoutFile();
+    List<Descriptor> updated = LayoutIndex.withReferrers(entries, referrers, name);
+    if (!updated.equals(entries)) {
       writeSmall(LayoutIndex.INDEX_FILE, LayoutIndex.write(updated));
     }
   }
 
-  private void writeLayoutFile() {
-    if (!Files.exists(dir.resolve(LayoutIndex.LAYOUT_FILE))) {
-      writeSmall(LayoutIndex.LAYOUT_FILE, LayoutIndex.LAYOUT_JSON.getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  @Override
-  public synchronized void commit(Manifest top) {
-    writeManifest(top);
-    writeLayoutFile();
-    List<Descriptor> updated = LayoutIndex.named(entries(), top, Map.of(LayoutIndex.REF_NAME, name), List.of());
-    writeSmall(LayoutIndex.INDEX_FILE, LayoutIndex.write(updated));
-  }
-
   private void writeSmall(String path, byte[] bytes) {
+    layOut();
+    place(path, bytes);
+  }
+
+  private void place(String path, byte[] bytes) {
     Path temporary = start(path);
     try {
       Files.write(temporary, bytes);

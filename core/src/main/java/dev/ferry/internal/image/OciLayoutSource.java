@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads one named image of an OCI image layout, from a directory or a tar. */
 public final class OciLayoutSource implements ImageSource {
@@ -98,6 +100,17 @@ public final class OciLayoutSource implements ImageSource {
       if (m.subject().map(s -> s.digest().equals(subject)).orElse(false)) {
         found.add(entry);
       }
+    }
+    return found;
+  }
+
+  @Override
+  public Map<String, Descriptor> taggedReferrers(Digest subject) {
+    Map<String, Descriptor> found = new LinkedHashMap<>();
+    for (String suffix : Referrers.COSIGN_SUFFIXES) {
+      String tag = Referrers.tag(subject, suffix);
+      LayoutIndex.refNamed(entries, LayoutIndex.sibling(name, tag)).or(() -> LayoutIndex.refNamed(entries, tag))
+          .ifPresent(d -> found.put(tag, d));
     }
     return found;
   }

@@ -78,6 +78,11 @@ public final class MemoryImage implements ImageSource {
     }
   }
 
+  /** Every blob and child manifest of the root into the sink, without naming it. */
+  public static void writeContent(ImageSource source, ImageSink sink) {
+    write(source, sink, source.root());
+  }
+
   private static void write(ImageSource source, ImageSink sink, Manifest m) {
     for (Descriptor d : m.references()) {
       if (MediaTypes.isManifest(d.mediaType())) {

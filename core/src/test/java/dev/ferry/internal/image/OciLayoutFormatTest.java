@@ -161,4 +161,21 @@ class OciLayoutFormatTest {
       assertThat(all.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".ferry-"));
     }
   }
+
+  @Test
+  void aFailedCopyIntoANewDirectoryLeavesAnEmptyLayoutThatARetryFills() throws IOException {
+    MemoryImage bad = new MemoryImage();
+    ImageManifest image = bad.image(false, "linux/amd64", "retried");
+    byte[] good = bad.blobs.get(image.layers().get(0).digest());
+    bad.blobs.put(image.layers().get(0).digest(), "not the layer".getBytes(StandardCharsets.UTF_8));
+    Path dir = work.resolve("new-layout");
+
+    assertThatThrownBy(() -> MemoryImage.copy(bad, OciLayoutSink.open(dir, "v1")))
+        .isInstanceOfSatisfying(ImageLocationException.class, e -> assertThat(e.problem()).isEqualTo(Problem.CORRUPT));
+    assertThat(LayoutIndex.read(new DirectoryFiles(dir))).isEmpty();
+    bad.blobs.put(image.layers().get(0).digest(), good);
+    MemoryImage.copy(bad, OciLayoutSink.open(dir, "v1"));
+
+    assertThat(OciLayoutSource.directory(dir, "v1").root().digest()).isEqualTo(image.digest());
+  }
 }

@@ -43,30 +43,37 @@ final class ConfigDocument {
     Map<String, Object> root = ConfigJson.read(json, source);
     switch (format) {
       case LEGACY:
-        return new ConfigDocument(entries(root, source, KeyStyle.LEGACY, true), Map.of(), "");
+        return new ConfigDocument(entries(root, source, "", KeyStyle.LEGACY, true), Map.of(), "");
       case KUBERNETES:
         Map<String, Object> auths = root.containsKey("auths") ? ConfigJson.object(root, "auths", source) : root;
-        String where = root.containsKey("auths") ? source + ": auths" : source;
-        return new ConfigDocument(auths == null ? List.of() : entries(auths, where, KeyStyle.KUBELET, false),
+        String section = root.containsKey("auths") ? "auths" : "";
+        return new ConfigDocument(auths == null ? List.of() : entries(auths, source, section, KeyStyle.KUBELET, false),
             Map.of(), "");
       case DOCKER:
       default:
         Map<String, Object> dockerAuths = ConfigJson.object(root, "auths", source);
         List<AuthEntry> list = dockerAuths == null ? List.of()
-            : entries(dockerAuths, source + ": auths", KeyStyle.DOCKER, true);
+            : entries(dockerAuths, source, "auths", KeyStyle.DOCKER, true);
         return new ConfigDocument(list, credHelpers(root, source), store(root, source));
     }
   }
 
-  private static List<AuthEntry> entries(Map<String, Object> auths, String where, KeyStyle style, boolean tokens) {
+  /**
+   * The entries of one credentials map; each credential's source names the document and its key,
+   * as in {@code /home/u/.docker/config.json (auths."ghcr.io")}.
+   */
+  private static List<AuthEntry> entries(Map<String, Object> auths, String source, String section, KeyStyle style,
+      boolean tokens) {
     List<AuthEntry> list = new ArrayList<>();
+    String where = section.isEmpty() ? source : source + ": " + section;
     int order = 0;
     for (Map.Entry<String, Object> e : auths.entrySet()) {
-      String at = where + "." + ConfigJson.quote(e.getKey());
-      Credential credential = EntryDecoder.decode(e.getValue(), at, tokens);
-      AuthKey key = AuthKey.parse(e.getKey(), style);
-      if (credential != null && key != null) {
-        list.add(new AuthEntry(key, credential, order));
+      String key = ConfigJson.quote(e.getKey());
+      Credential credential = EntryDecoder.decode(e.getValue(), where + "." + key, tokens);
+      AuthKey parsed = AuthKey.parse(e.getKey(), style);
+      if (credential != null && parsed != null) {
+        String entry = section.isEmpty() ? key : section + "." + key;
+        list.add(new AuthEntry(parsed, credential.withSource(source + " (" + entry + ")"), order));
       }
       order++;
     }

@@ -63,7 +63,9 @@ public final class HelperClient {
       throw new CredentialHelperException(HelperNames.PREFIX + helper + " (" + origin + ") " + answer.failure()
           + " when asked for " + serverUrl, HelperNames.PREFIX + helper, answer.exitCode(), answer.timedOut());
     }
-    return Optional.ofNullable(answer.credential());
+    Credential found = answer.credential();
+    return found == null ? Optional.empty()
+        : Optional.of(found.withSource(HelperNames.PREFIX + helper + " (" + origin + ")"));
   }
 
   private HelperAnswer ask(String helper, String serverUrl) {
