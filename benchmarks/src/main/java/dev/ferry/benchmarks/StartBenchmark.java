@@ -32,7 +32,8 @@ import java.util.concurrent.Executors;
  * first byte either relay receives, timed from just before the process is started; the
  * whole process from then to its exit; CPU is the reaped child's user + system time. Cases:
  * a cold copy (destination emptied before) and a no-op (destination holds the image). Each
- * {@code --jvm "OPTIONS"} is one variant (default {@code -Xmx64m}); {@code --appcds} adds the
+ * {@code --jvm "OPTIONS"} (or {@code "LABEL: OPTIONS"}; a {@code -cp} among them replaces the
+ * class path) is one variant (default {@code -Xmx64m}); {@code --appcds} adds the
  * first variant with a dynamic AppCDS archive made by one untimed cold copy
  * ({@code -XX:ArchiveClassesAtExit}), which needs a class path of jars only ({@code jars.txt}).
  */
@@ -86,15 +87,16 @@ public final class StartBenchmark {
       ImageReference to = ImageReference.of(destination.address(), "bench/small", "1");
       ImageReference check = ImageReference.of(registries.destination(), "bench/small", "1");
       Map<String, List<String>> methods = new LinkedHashMap<>();
-      for (String options : variants) {
-        methods.put("Ferry `" + options + "`", ferry(options, classpath, from, to));
+      for (String variant : variants) {
+        methods.put("Ferry `" + label(variant) + "`", ferry(options(variant), classpath, from, to));
       }
       if (appCds) {
         Path archive = work.resolve("ferry.jsa");
         registries.emptyDestination(List.of(check));
-        ExternalCommand.run(TIMEOUT, ferry(variants.get(0) + " -XX:ArchiveClassesAtExit=" + archive, classpath, from,
+        ExternalCommand.run(TIMEOUT, ferry(options(variants.get(0)) + " -XX:ArchiveClassesAtExit=" + archive, classpath, from,
             to)).assertSuccess();
-        methods.put("Ferry `" + variants.get(0) + "` + AppCDS", ferry(variants.get(0) + " -XX:SharedArchiveFile="
+        methods.put("Ferry `" + label(variants.get(0)) + "` + AppCDS", ferry(options(variants.get(0))
+            + " -XX:SharedArchiveFile="
             + archive + " -Xshare:auto", classpath, from, to));
       }
       if (skopeo) {
@@ -145,11 +147,24 @@ public final class StartBenchmark {
     }
   }
 
+  /** {@code LABEL: OPTIONS} or just {@code OPTIONS}. */
+  private static String label(String variant) {
+    int colon = variant.indexOf(": ");
+    return colon < 0 ? variant : variant.substring(0, colon);
+  }
+
+  private static String options(String variant) {
+    int colon = variant.indexOf(": ");
+    return colon < 0 ? variant : variant.substring(colon + 2);
+  }
+
   private static List<String> ferry(String options, String classpath, ImageReference from, ImageReference to) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // the variant's options after the default class path: a -cp among them wins
+    command.addAll(List.of("-cp", classpath));
     command.addAll(List.of(options.split("\\s+")));
-    command.addAll(List.of("-cp", classpath, CopyMain.class.getName(), from.toString(), to.toString(), "--all"));
+    command.addAll(List.of(CopyMain.class.getName(), from.toString(), to.toString(), "--all"));
     return command;
   }
 

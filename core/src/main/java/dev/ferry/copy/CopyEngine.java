@@ -1,6 +1,7 @@
 package dev.ferry.copy;
 
 import dev.ferry.FerryException;
+import dev.ferry.internal.DigestWarmup;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.ThreadEvents;
 import dev.ferry.internal.http.TransportEvents;
@@ -109,6 +110,7 @@ final class CopyEngine {
         copyReferrers(destinations, plan);
         return result(source, destinations, plan, true, blobs, start);
       }
+      DigestWarmup.start();
       ImageReference sourceRepository = op.source.withoutTag().withoutDigest();
       for (ImageReference repository : repositories(destinations)) {
         copyBlobs(blobs, sourceRepository, repository, plan);

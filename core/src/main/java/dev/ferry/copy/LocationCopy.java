@@ -1,6 +1,7 @@
 package dev.ferry.copy;
 
 import dev.ferry.FerryException;
+import dev.ferry.internal.DigestWarmup;
 import dev.ferry.internal.http.ThreadEvents;
 import dev.ferry.internal.image.ArchiveSink;
 import dev.ferry.internal.image.ImageSink;
@@ -110,6 +111,9 @@ final class LocationCopy {
       for (int i = 0; i < sinks.size(); i++) {
         upToDate &= step(nameSite(i, plan.top(), true), sinks.get(i)::current)
             .equals(Optional.of(plan.top().digest()));
+      }
+      if (!upToDate) {
+        DigestWarmup.start();
       }
       Found referrers = op.referrers ? referrers(source, plan.top().digest()) : Found.NONE;
       for (int i = 0; i < sinks.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.ferry.copy;
 
+import dev.ferry.internal.image.Referrers;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
@@ -12,7 +13,9 @@ import java.util.List;
  * Each is an ordinary copy, so blobs are skipped or mounted as usual.
  */
 final class ReferrerCopier {
-  private static final List<String> TAG_SUFFIXES = List.of("", ".sig", ".att", ".sbom");
+  /** The referrers tag fallback's index ({@code sha256-<hex>}), then cosign's tags. */
+  private static final List<String> TAG_SUFFIXES = java.util.stream.Stream.concat(java.util.stream.Stream.of(""),
+      Referrers.COSIGN_SUFFIXES.stream()).toList();
 
   private final CopyOperation op;
   private final RegistryClient client;
@@ -30,7 +33,7 @@ final class ReferrerCopier {
         nested(source.withDigest(referrer.digest()), destination);
       }
       for (String suffix : TAG_SUFFIXES) {
-        ImageReference tagged = source.withTag(subject.algorithm() + "-" + subject.encoded() + suffix);
+        ImageReference tagged = source.withTag(Referrers.tag(subject, suffix));
         if (client.headManifest(tagged).isPresent()) {
           nested(tagged, destination.withTag(tagged.tag().orElseThrow()));
         }

@@ -15,10 +15,14 @@ import org.jspecify.annotations.Nullable;
  * 1 GiB between two local registries, five runs each), the copy used a median of 2.5 s of
  * user CPU without this and 1.7 s with it, and the slow runs (3 s) disappeared: most of the
  * difference was C1-compiled {@code SHA2.implCompress0}. Hashing 2 MiB of zeros on a daemon
- * thread when the first client is built moves that work into JVM start-up, where the second
- * core is idle while the main
- * thread loads classes. It runs once per JVM, takes about 35 ms of CPU, and is skipped when
- * the system property {@code ferry.digestWarmup} is {@code false}.
+ * thread moves that work ahead of the first layer.
+ *
+ * <p>The copy engines start it once they know blobs will move (the destination does not hold
+ * the image yet), not when a client is built: an up-to-date copy, a manifest read or a tag
+ * listing hashes no layer, and in a fresh JVM the warm-up thread (about 40 ms of CPU, plus
+ * the compiler's work on it) would compete with the thread that sends the first request.
+ * It runs once per JVM and is skipped when the system property {@code ferry.digestWarmup}
+ * is {@code false}.
  */
 public final class DigestWarmup {
   /** Enough calls of the block function (32 768) to pass every tier-4 threshold. */

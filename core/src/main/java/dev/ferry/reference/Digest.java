@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A content digest, {@code algorithm:encoded}, as the OCI image spec defines it:
@@ -181,6 +182,30 @@ public record Digest(String algorithm, String encoded) implements Serializable {
   @Override
   public String toString() {
     return algorithm + ":" + encoded;
+  }
+
+  /**
+   * Whether {@code other} is a digest of the same algorithm and hash.
+   *
+   * <p>Written out rather than generated: a record's generated {@code equals} and
+   * {@code hashCode} are bootstrapped through method handles, which costs a fresh JVM
+   * dozens of generated classes the first time; digests are compared on every copy.
+   *
+   * @since 0.1
+   */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof Digest that && algorithm.equals(that.algorithm) && encoded.equals(that.encoded);
+  }
+
+  /**
+   * {@return a hash of the algorithm and the hash}
+   *
+   * @since 0.1
+   */
+  @Override
+  public int hashCode() {
+    return 31 * algorithm.hashCode() + encoded.hashCode();
   }
 
   static MessageDigest messageDigest(String algorithm) {

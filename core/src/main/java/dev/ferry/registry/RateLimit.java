@@ -60,7 +60,10 @@ public record RateLimit(OptionalLong limit, OptionalLong remaining, Optional<Dur
    * @since 0.1
    */
   public boolean isKnown() {
-    return !equals(UNKNOWN);
+    // not !equals(UNKNOWN): a record's equals is bootstrapped through method handles, which costs a
+    // fresh JVM about 85 generated classes on its first request (every response is asked this)
+    return limit.isPresent() || remaining.isPresent() || window.isPresent() || reset.isPresent()
+        || retryAfter.isPresent();
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.ferry.registry;
 
 import dev.ferry.FerryLimits;
 import dev.ferry.auth.CredentialProvider;
-import dev.ferry.internal.DigestWarmup;
 import dev.ferry.internal.Texts;
 import dev.ferry.internal.auth.AuthOptions;
 import dev.ferry.internal.auth.RegistryAuth;
@@ -260,7 +259,6 @@ public final class RegistryClientBuilder {
    * @since 0.1
    */
   public RegistryClient build() {
-    DigestWarmup.start();
     TransportSettings settings = TransportSettings.builder()
         .userAgent(userAgent)
         .connectTimeout(connectTimeout)

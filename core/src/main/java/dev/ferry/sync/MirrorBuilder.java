@@ -46,7 +46,7 @@ public final class MirrorBuilder {
   private SyncListener listener = SyncListener.NONE;
   private int shardIndex;
   private int shardCount = 1;
-  private MirrorSettings.Pauser pauser = MirrorSettings.Pauser.SLEEP;
+  private Sleeper sleeper = Sleeper.system();
   private @Nullable SyncState state;
 
   MirrorBuilder() {}
@@ -242,8 +242,12 @@ public final class MirrorBuilder {
   /**
    * Keeps this many requests of a source registry's rate limit unused: when the registry
    * says ({@code RateLimit-Remaining}) that fewer are left, the mirror pauses until the
-   * window resets ({@code RateLimit-Reset}, else {@code Retry-After}, else the {@code w=}
-   * window) before pulling more, and says so in the report and to the listener. 0 (the default) never pauses.
+   * window resets before pulling more, and says so in the report and to the listener. The
+   * pause lasts what the registry said is left of the window ({@code RateLimit-Reset}, else
+   * {@code Retry-After}); when it sent only Docker Hub's {@code RateLimit-Limit: 100;w=21600},
+   * which does not say when the window began, a whole window ({@code w=}, the longest the
+   * reset can be away); with none of these, one minute.
+   * The pause is waited out by the {@link #sleeper(Sleeper) sleeper}. 0 (the default) never pauses.
    *
    * @param requests at least 0
    * @return this builder
@@ -316,8 +320,16 @@ public final class MirrorBuilder {
     return this;
   }
 
-  MirrorBuilder pauser(MirrorSettings.Pauser newPauser) {
-    this.pauser = newPauser;
+  /**
+   * How the mirror waits out a {@link #minRemaining(long) rate-limit pause};
+   * {@link Sleeper#system()} (the worker thread sleeps) by default.
+   *
+   * @param waiting the sleeper
+   * @return this builder
+   * @since 0.1
+   */
+  public MirrorBuilder sleeper(Sleeper waiting) {
+    this.sleeper = Objects.requireNonNull(waiting, "sleeper");
     return this;
   }
 
@@ -340,6 +352,6 @@ public final class MirrorBuilder {
           + platforms + ", use IndexMode.FILTERED or IndexMode.SINGLE_PLATFORM");
     }
     return new Mirror(new MirrorSettings(sources, filter, platforms, mode, referrers, concurrency, continueOnError,
-        prune, minRemaining, listener, shardIndex, shardCount, pauser, Optional.ofNullable(state)));
+        prune, minRemaining, listener, shardIndex, shardCount, sleeper, Optional.ofNullable(state)));
   }
 }

@@ -49,7 +49,7 @@ final class MirrorRun {
     this.memory = memory;
     this.client = client;
     this.dryRun = dryRun;
-    this.gate = new RateLimitGate(client, settings.minRemaining(), settings.pauser(), settings.listener());
+    this.gate = new RateLimitGate(client, settings.minRemaining(), settings.sleeper(), settings.listener());
     Optional<String> key = settings.stateKey();
     this.state = key.isPresent() ? settings.state().orElse(memory.written()) : memory.written();
     this.stateKey = key.orElse("this mirror's own platform predicate");

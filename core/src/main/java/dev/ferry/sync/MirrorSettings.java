@@ -9,7 +9,7 @@ import java.util.Optional;
 /** Everything a {@link MirrorBuilder} collected; immutable. */
 record MirrorSettings(List<RepositorySource> sources, TagFilter filter, PlatformSelection platforms,
     IndexMode indexMode, boolean referrers, int concurrency, boolean continueOnError, boolean prune,
-    long minRemaining, SyncListener listener, int shardIndex, int shardCount, Pauser pauser,
+    long minRemaining, SyncListener listener, int shardIndex, int shardCount, Sleeper sleeper,
     Optional<SyncState> state) {
   /** What {@link PlatformSelection#matching} calls every predicate: it cannot tell two predicates apart. */
   private static final String PREDICATE = PlatformSelection.matching(p -> true).toString();
@@ -21,7 +21,7 @@ record MirrorSettings(List<RepositorySource> sources, TagFilter filter, Platform
   MirrorSettings withShard(int index, int count) {
     Shards.check(index, count);
     return new MirrorSettings(sources, filter, platforms, indexMode, referrers, concurrency, continueOnError, prune,
-        minRemaining, listener, index, count, pauser, state);
+        minRemaining, listener, index, count, sleeper, state);
   }
 
   /**
@@ -37,12 +37,5 @@ record MirrorSettings(List<RepositorySource> sources, TagFilter filter, Platform
     }
     String host = indexMode == IndexMode.SINGLE_PLATFORM && platforms.isAll() ? " on " + Platform.current() : "";
     return Optional.of(indexMode + " " + platforms + host);
-  }
-
-  /** Waits out a rate-limit pause; tests substitute one that returns at once. */
-  interface Pauser {
-    Pauser SLEEP = duration -> Thread.sleep(duration.toMillis());
-
-    void pause(java.time.Duration duration) throws InterruptedException;
   }
 }

@@ -26,15 +26,15 @@ final class RateLimitGate {
 
   private final RegistryClient client;
   private final long minRemaining;
-  private final MirrorSettings.Pauser pauser;
+  private final Sleeper sleeper;
   private final SyncListener listener;
   private final List<RateLimitPause> pauses = new CopyOnWriteArrayList<>();
   private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
-  RateLimitGate(RegistryClient client, long minRemaining, MirrorSettings.Pauser pauser, SyncListener listener) {
+  RateLimitGate(RegistryClient client, long minRemaining, Sleeper sleeper, SyncListener listener) {
     this.client = client;
     this.minRemaining = minRemaining;
-    this.pauser = pauser;
+    this.sleeper = sleeper;
     this.listener = listener;
   }
 
@@ -57,7 +57,7 @@ final class RateLimitGate {
         pauses.add(event);
         Callbacks.safely(() -> listener.paused(event));
         try {
-          pauser.pause(pause);
+          sleeper.sleep(pause);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new CancellationException("the mirror run was cancelled while pausing for " + registry);

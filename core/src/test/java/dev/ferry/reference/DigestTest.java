@@ -25,6 +25,18 @@ class DigestTest {
   }
 
   @Test
+  void equalsAndHashCodeFollowAlgorithmAndHashOnly() {
+    Digest parsed = Digest.parse("sha256:" + EMPTY_SHA256);
+    Digest computed = Digest.sha256(new byte[0]);
+    assertThat(parsed).isEqualTo(computed).hasSameHashCodeAs(computed);
+    assertThat(parsed).isNotEqualTo(Digest.parse("sha256:" + "0".repeat(64)))
+        .isNotEqualTo(Digest.parse("sha512:" + "a".repeat(128)))
+        .isNotEqualTo("sha256:" + EMPTY_SHA256)
+        .isNotEqualTo(null);
+    assertThat(java.util.Set.of(parsed)).contains(computed);
+  }
+
+  @Test
   void parsesSha512WithItsOwnLength() {
     String hex = "a".repeat(128);
     assertThat(Digest.parse("sha512:" + hex).encoded()).isEqualTo(hex);

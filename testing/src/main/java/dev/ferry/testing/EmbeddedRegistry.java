@@ -133,7 +133,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
     }
     this.router = listeners.router();
     router.immutableTags(builder.immutableTags);
-    this.rateLimiter = builder.rateLimit < 0 ? null : new RateLimiter(builder.rateLimit, builder.rateLimitWindow);
+    this.rateLimiter = builder.rateLimit < 0 ? null : new RateLimiter(builder.rateLimit, builder.rateLimitWindow,
+        builder.clock, builder.rateLimitHeaders);
     router.rateLimit(rateLimiter);
     this.address = "localhost:" + listeners.port();
     this.readOnlyAtStart = builder.readOnly;

@@ -30,6 +30,7 @@ public final class EmbeddedRegistryBuilder {
   boolean immutableTags;
   long rateLimit = -1;
   Duration rateLimitWindow = Duration.ZERO;
+  RateLimitHeaders rateLimitHeaders = RateLimitHeaders.WITH_RESET;
 
   EmbeddedRegistryBuilder() {}
 
@@ -280,12 +281,16 @@ public final class EmbeddedRegistryBuilder {
   /**
    * Announces a pull limit as Docker Hub does: every manifest GET and HEAD answers with
    * {@code RateLimit-Limit: <limit>;w=<seconds>}, {@code RateLimit-Remaining: <left>;w=<seconds>}
-   * and {@code RateLimit-Reset: <seconds>}; each manifest GET uses one pull (a HEAD none), and
-   * a GET with none left gets 429 {@code TOOMANYREQUESTS} with {@code Retry-After}. The window
-   * does not roll over by itself: {@link EmbeddedRegistry#resetRateLimit()} gives the pulls back.
+   * and, by default, {@code RateLimit-Reset: <seconds until the window resets>} (see
+   * {@link #rateLimitHeaders(RateLimitHeaders)} for the other forms); each manifest GET uses one
+   * pull (a HEAD none), and a GET with none left gets 429 {@code TOOMANYREQUESTS} with
+   * {@code Retry-After}. Windows follow one another from the registry's start on its
+   * {@link #clock(Clock) clock}: a test that advances the clock past the window's end gets the
+   * pulls back. A zero window never rolls over; {@link EmbeddedRegistry#resetRateLimit()} gives
+   * the pulls back at any time.
    *
    * @param limit pulls per window, at least 0
-   * @param window the window announced, zero or more
+   * @param window the window, zero or more
    * @return this builder
    * @throws IllegalArgumentException if either is negative
    * @since 0.1
@@ -297,6 +302,19 @@ public final class EmbeddedRegistryBuilder {
     }
     this.rateLimit = limit;
     this.rateLimitWindow = window;
+    return this;
+  }
+
+  /**
+   * Which headers announce the {@link #rateLimit(long, Duration) rate limit}:
+   * {@link RateLimitHeaders#WITH_RESET} by default.
+   *
+   * @param form Docker Hub's alone, with {@code RateLimit-Reset}, or with {@code Retry-After}
+   * @return this builder
+   * @since 0.1
+   */
+  public EmbeddedRegistryBuilder rateLimitHeaders(RateLimitHeaders form) {
+    this.rateLimitHeaders = Objects.requireNonNull(form, "form");
     return this;
   }
 

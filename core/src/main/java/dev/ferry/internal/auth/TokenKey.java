@@ -26,6 +26,19 @@ record TokenKey(String registry, List<String> scopes, @Nullable Credential crede
   }
 
   @Override
+  public boolean equals(@Nullable Object other) {
+    // written out: a record's generated equals and hashCode are bootstrapped through method
+    // handles, which costs a fresh JVM dozens of generated classes on its first token lookup
+    return other instanceof TokenKey that && registry.equals(that.registry) && scopes.equals(that.scopes)
+        && Objects.equals(credential, that.credential);
+  }
+
+  @Override
+  public int hashCode() {
+    return (31 * registry.hashCode() + scopes.hashCode()) * 31 + Objects.hashCode(credential);
+  }
+
+  @Override
   public String toString() {
     return "TokenKey[" + registry + " " + String.join(" ", scopes) + " as "
         + (credential == null ? "anonymous" : credential.getClass().getSimpleName()) + "]";
