@@ -57,6 +57,23 @@ class ApiShapeTest {
   }
 
   @Test
+  void copyAndSyncReachTheTransportOnlyThroughRegistryClient() {
+    List<String> violations = new ArrayList<>();
+    for (Path file : sources(ROOT.resolve("core/src/main/java"))) {
+      String pkg = packageOf(file);
+      if (pkg.equals("dev.ferry.copy") || pkg.equals("dev.ferry.sync")) {
+        Matcher m = IMPORT.matcher(read(file));
+        while (m.find()) {
+          if (m.group(1).startsWith("dev.ferry.internal.http") || m.group(1).startsWith("dev.ferry.internal.auth")) {
+            violations.add(pkg + " -> " + m.group(1) + " in " + file.getFileName());
+          }
+        }
+      }
+    }
+    assertThat(violations).as("copy or sync around RegistryClient (DESIGN.md: one event path)").isEmpty();
+  }
+
+  @Test
   void publicSignaturesNeverNameAnInternalType() {
     List<String> violations = new ArrayList<>();
     for (Path file : apiSources()) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,28 @@ final class BlobCopier {
     this.ledger = ledger;
   }
 
-  void copy(ImageReference source, ImageReference destination, Descriptor blob) {
+  /** Whether the destination repository holds the blob already (HEAD): the plan's skip. */
+  boolean present(ImageReference destination, Descriptor blob) {
+    transfers.checkNotCancelled();
+    return client.headBlob(destination, blob.digest()).isPresent();
+  }
+
+  /** Whether a blob the destination lacks will be offered as a mount rather than sent, as far as is known now. */
+  boolean mountable(ImageReference source, ImageReference destination, Descriptor blob) {
+    ImageReference from = mountSource(source, destination, blob);
+    return from.registry().equals(destination.registry()) && !from.repository().equals(destination.repository());
+  }
+
+  /** Skips a blob the plan found present, else moves it (mounted or streamed). */
+  void copy(ImageReference source, ImageReference destination, Descriptor blob, boolean present) {
+    if (present) {
+      skipped.incrementAndGet();
+      Listeners.safely(() -> listener.blobSkipped(new CopyEvent.BlobSkipped(blob.digest(), blob.size())));
+      if (ledger != null) {
+        ledger.held(destination, blob.digest());
+      }
+      return;
+    }
     if (ledger == null) {
       transfer(source, destination, blob);
       return;
@@ -97,22 +119,21 @@ final class BlobCopier {
     }
   }
 
+  /** Where a mount would come from: the source, or a repository of the destination registry this run gave the blob. */
+  private ImageReference mountSource(ImageReference source, ImageReference destination, Descriptor blob) {
+    return ledger == null || source.registry().equals(destination.registry()) ? source
+        : ledger.holder(destination, blob.digest()).orElse(source);
+  }
+
   private void transfer(ImageReference source, ImageReference destination, Descriptor blob) {
     transfers.checkNotCancelled();
-    if (client.headBlob(destination, blob.digest()).isPresent()) {
-      skipped.incrementAndGet();
-      Listeners.safely(() -> listener.blobSkipped(new CopyEvent.BlobSkipped(blob.digest(), blob.size())));
-      return;
-    }
     // the client mounts only within one registry and across repositories; elsewhere it uploads
-    ImageReference from = ledger == null || source.registry().equals(destination.registry()) ? source
-        : ledger.holder(destination, blob.digest()).orElse(source);
+    ImageReference from = mountSource(source, destination, blob);
     BlobPushOptions options = BlobPushOptions.defaults()
         .mode(blob.size() <= MONOLITHIC_LIMIT ? UploadMode.MONOLITHIC : UploadMode.STREAMED)
         .mountFrom(from);
     long start = System.nanoTime();
-    Listeners.safely(() -> listener.blobStarted(new CopyEvent.BlobStarted(blob.digest(), blob.size())));
-    BlobPushResult result = push(source, destination, blob, options);
+    BlobPushResult result = push(source, destination, blob, options, new AtomicBoolean());
     if (result.mounted()) {
       mounted.incrementAndGet();
       Listeners.safely(() -> listener.blobMounted(new CopyEvent.BlobMounted(blob.digest(), blob.size(), from)));
@@ -131,21 +152,28 @@ final class BlobCopier {
    * registry never commits wrong bytes: the verifying stream fails before the upload ends.
    */
   private BlobPushResult push(ImageReference source, ImageReference destination, Descriptor blob,
-      BlobPushOptions options) {
+      BlobPushOptions options, AtomicBoolean started) {
     try {
-      return client.pushBlob(destination, blob, offset -> open(source, blob, offset), options);
+      return client.pushBlob(destination, blob, offset -> open(source, blob, offset, started), options);
     } catch (DigestMismatchException corrupted) {
       transfers.checkNotCancelled();
       String request = "GET " + source + "@" + blob.digest();
       Listeners.safely(() -> listener.retry(new CopyEvent.Retry(request, 1, Duration.ZERO,
           "the blob's bytes did not match its digest")));
-      return client.pushBlob(destination, blob, offset -> open(source, blob, offset), options);
+      return client.pushBlob(destination, blob, offset -> open(source, blob, offset, started), options);
     }
   }
 
-  /** The source blob from an offset, verified, counted for progress, and closed if the copy is cancelled. */
-  private InputStream open(ImageReference source, Descriptor blob, long offset) throws IOException {
+  /**
+   * The source blob from an offset, verified, counted for progress, and closed if the copy is
+   * cancelled. The first open is the transfer's start: a mount never opens the source.
+   */
+  private InputStream open(ImageReference source, Descriptor blob, long offset, AtomicBoolean started)
+      throws IOException {
     transfers.checkNotCancelled();
+    if (started.compareAndSet(false, true)) {
+      Listeners.safely(() -> listener.blobStarted(new CopyEvent.BlobStarted(blob.digest(), blob.size())));
+    }
     InputStream in = transfers.track(BlobSource.fromRegistry(client, source, blob).open(offset));
     return new ProgressStream(in, blob, offset, listener, () -> transfers.untrack(in));
   }

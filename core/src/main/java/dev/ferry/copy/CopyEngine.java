@@ -2,16 +2,16 @@ package dev.ferry.copy;
 
 import dev.ferry.FerryException;
 import dev.ferry.internal.DigestWarmup;
-import dev.ferry.internal.http.Request;
-import dev.ferry.internal.http.ThreadEvents;
-import dev.ferry.internal.http.TransportEvents;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.ImageIndex;
 import dev.ferry.manifest.ImageManifest;
 import dev.ferry.manifest.Manifest;
 import dev.ferry.manifest.PlatformNotFoundException;
+import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
 import dev.ferry.registry.RegistryClient;
+import dev.ferry.registry.RegistryEvent;
+import dev.ferry.registry.RegistryEventListener;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +19,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +38,8 @@ final class CopyEngine {
 
   private final CopyOperation op;
   private final RegistryClient client;
+  /** The client as given: nested copies (referrers) take it, so that their listener is not told twice. */
+  private final RegistryClient given;
   private final Transfers transfers;
   private final @Nullable BlobLedger ledger;
 
@@ -44,9 +49,10 @@ final class CopyEngine {
 
   CopyEngine(CopyOperation op, RegistryClient client, @Nullable BlobLedger ledger) {
     this.op = op;
-    this.client = client;
+    this.given = client;
+    this.client = client.withEventListener(retries(op.listener));
     this.ledger = ledger;
-    this.transfers = new Transfers(op.executor, op.parallelism, retries(op.listener));
+    this.transfers = new Transfers(op.executor, op.parallelism);
   }
 
   static CompletableFuture<CopyResult> async(CopyOperation op, RegistryClient client) {
@@ -84,21 +90,21 @@ final class CopyEngine {
   }
 
 
-  /** The copy's listener hears the retries of requests made on its behalf. */
-  static TransportEvents retries(CopyListener listener) {
-    return new TransportEvents() {
+  /**
+   * The copy's listener hears the retries of requests made on its behalf: the copy's client is a
+   * view that reports to it ({@link RegistryClient#withEventListener}), whatever thread a request runs on.
+   */
+  static RegistryEventListener retries(CopyListener listener) {
+    return new RegistryEventListener() {
       @Override
-      public void onRetry(Request request, int attempt, Duration delay, String reason) {
-        Listeners.safely(() -> listener.retry(new CopyEvent.Retry(request.toString(), attempt, delay, reason)));
+      public void retry(RegistryEvent.Retry e) {
+        Listeners.safely(() -> listener.retry(
+            new CopyEvent.Retry(e.method() + " " + e.url(), e.attempt(), e.delay(), e.reason())));
       }
     };
   }
 
   CopyResult run() {
-    return ThreadEvents.with(retries(op.listener), this::runHere);
-  }
-
-  private CopyResult runHere() {
     long start = System.nanoTime();
     List<ImageReference> destinations = destinations();
     CopyPlan.checkMode(op);
@@ -107,13 +113,17 @@ final class CopyEngine {
       CopyPlan plan = CopyPlan.build(source, op, this::fetchAll);
       BlobCopier blobs = new BlobCopier(client, op.listener, transfers, ledger);
       if (upToDate(destinations, plan)) {
+        List<ImageReference> there = destinations.stream().map(d -> target(d, plan)).toList();
+        Listeners.safely(() -> op.listener.upToDate(new CopyEvent.UpToDate(plan.top().digest(), there)));
         copyReferrers(destinations, plan);
         return result(source, destinations, plan, true, blobs, start);
       }
       DigestWarmup.start();
       ImageReference sourceRepository = op.source.withoutTag().withoutDigest();
-      for (ImageReference repository : repositories(destinations)) {
-        copyBlobs(blobs, sourceRepository, repository, plan);
+      List<ImageReference> repositories = repositories(destinations);
+      Map<ImageReference, Set<Digest>> present = checkBlobs(blobs, sourceRepository, repositories, plan);
+      for (ImageReference repository : repositories) {
+        copyBlobs(blobs, sourceRepository, repository, plan, presentIn(present, repository));
         pushChildren(repository, plan);
       }
       // tags last: until here nothing at the destination names the new content
@@ -170,7 +180,7 @@ final class CopyEngine {
   private void copyReferrers(List<ImageReference> destinations, CopyPlan plan) {
     if (op.referrers) {
       perform(CopySite.referrers(op.source, plan.top().digest()),
-          () -> new ReferrerCopier(op, client).copy(plan.top().digest(), repositories(destinations)));
+          () -> new ReferrerCopier(op, client, given).copy(plan.top().digest(), repositories(destinations)));
     }
   }
 
@@ -189,10 +199,59 @@ final class CopyEngine {
     return List.copyOf(distinct.values());
   }
 
-  private void copyBlobs(BlobCopier copier, ImageReference source, ImageReference destination, CopyPlan plan) {
+  /**
+   * Asks every destination repository for every blob (HEAD, in parallel), then tells the listener
+   * the plan: what will be sent, skipped and mounted. No blob byte has moved yet.
+   */
+  private Map<ImageReference, Set<Digest>> checkBlobs(BlobCopier copier, ImageReference source,
+      List<ImageReference> repositories, CopyPlan plan) {
+    List<Descriptor> all = plan.blobs(op.foreignLayers);
+    Map<ImageReference, Set<Digest>> present = new LinkedHashMap<>();
+    List<Transfers.Task> tasks = new ArrayList<>();
+    for (ImageReference repository : repositories) {
+      Set<Digest> there = ConcurrentHashMap.newKeySet();
+      present.put(repository, there);
+      for (Descriptor blob : all) {
+        tasks.add(() -> perform(CopySite.blob(source, repository, blob), () -> {
+          if (copier.present(repository, blob)) {
+            there.add(blob.digest());
+          }
+        }));
+      }
+    }
+    transfers.runAll(tasks);
+    int sent = 0;
+    long bytes = 0;
+    int skipped = 0;
+    int mounts = 0;
+    for (ImageReference repository : repositories) {
+      for (Descriptor blob : all) {
+        if (presentIn(present, repository).contains(blob.digest())) {
+          skipped++;
+        } else if (copier.mountable(source, repository, blob)) {
+          mounts++;
+        } else {
+          sent++;
+          bytes += blob.size();
+        }
+      }
+    }
+    CopyEvent.Planned planned = new CopyEvent.Planned(sent, bytes, skipped, mounts);
+    Listeners.safely(() -> op.listener.planned(planned));
+    return present;
+  }
+
+  /** The blobs a checked repository holds: checkBlobs answers for every repository it was given. */
+  private static Set<Digest> presentIn(Map<ImageReference, Set<Digest>> present, ImageReference repository) {
+    return Objects.requireNonNull(present.get(repository), "a repository that was not checked");
+  }
+
+  private void copyBlobs(BlobCopier copier, ImageReference source, ImageReference destination, CopyPlan plan,
+      Set<Digest> present) {
     List<Transfers.Task> tasks = new ArrayList<>();
     for (Descriptor blob : plan.blobs(op.foreignLayers)) {
-      tasks.add(() -> perform(CopySite.blob(source, destination, blob), () -> copier.copy(source, destination, blob)));
+      tasks.add(() -> perform(CopySite.blob(source, destination, blob),
+          () -> copier.copy(source, destination, blob, present.contains(blob.digest()))));
     }
     transfers.runAll(tasks);
   }

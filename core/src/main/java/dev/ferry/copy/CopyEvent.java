@@ -3,6 +3,7 @@ package dev.ferry.copy;
 import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Something a copy did, delivered to a {@link CopyListener} from worker threads.
@@ -12,7 +13,54 @@ import java.time.Duration;
  */
 public sealed interface CopyEvent {
   /**
-   * A blob transfer began.
+   * What the copy will move, reported once before the first byte of any blob moves: after the
+   * source manifests are read and every destination repository was asked (HEAD) for every blob,
+   * so a progress bar has its total. For an index the plan covers every child the copy takes,
+   * and for several destination repositories it sums over them. Blobs are layers and configs;
+   * manifests are small and not counted. Then the blobs to send report {@link BlobStarted},
+   * {@link BlobProgress} and {@link BlobFinished}, the skipped ones {@link BlobSkipped}, the
+   * mounted ones {@link BlobMounted}: {@code bytes} is the sum of the {@link BlobStarted} sizes.
+   * Two cases move more than planned: a registry that refuses a planned mount gets the blob
+   * uploaded instead (with {@link BlobStarted}), and a {@link Retry} of a broken transfer sends
+   * bytes again. In a {@link BulkCopy}, a blob another image of the run is sending at that moment
+   * is planned as sent, then reported skipped once that image has sent it. A copy that includes
+   * referrers reports a plan of its own for each referrer it copies. An up-to-date copy reports
+   * {@link UpToDate} instead.
+   *
+   * @param blobs how many blobs will be sent (uploaded)
+   * @param bytes their total size in bytes
+   * @param skipped how many blobs the destinations already hold (nothing moves)
+   * @param mounts how many blobs will be mounted from another repository of the destination registry
+   * @since 0.1
+   */
+  record Planned(int blobs, long bytes, int skipped, int mounts) implements CopyEvent {}
+
+  /**
+   * Every destination already holds the digest this copy would write (asked with HEAD): no blob or
+   * manifest is sent and no tag moves. Reported instead of {@link Planned}; referrers, when asked
+   * for, are still copied.
+   *
+   * @param digest the digest the destinations hold: the source's, or the new index or child for
+   *     {@link IndexMode#FILTERED} and {@link IndexMode#SINGLE_PLATFORM}
+   * @param destinations where it is: each destination with its tag, or by digest
+   * @since 0.1
+   */
+  record UpToDate(Digest digest, List<ImageReference> destinations) implements CopyEvent {
+    /**
+     * Keeps an unmodifiable copy of the destinations.
+     *
+     * @param digest the digest the destinations hold
+     * @param destinations where it is
+     * @since 0.1
+     */
+    public UpToDate {
+      destinations = List.copyOf(destinations);
+    }
+  }
+
+  /**
+   * A blob transfer began: its first byte is about to be sent (a mounted blob reports only
+   * {@link BlobMounted}).
    *
    * @param digest the blob
    * @param size its size in bytes

@@ -26,7 +26,23 @@ public interface CopyListener {
   CopyListener NONE = new CopyListener() {};
 
   /**
-   * A blob transfer began.
+   * The copy's plan, before the first blob byte moves: what a progress bar needs for its total.
+   *
+   * @param event blobs and bytes to send, blobs skipped and to mount
+   * @since 0.1
+   */
+  default void planned(CopyEvent.Planned event) {}
+
+  /**
+   * The destinations already hold what this copy would write: nothing moves.
+   *
+   * @param event the digest and the destinations
+   * @since 0.1
+   */
+  default void upToDate(CopyEvent.UpToDate event) {}
+
+  /**
+   * A blob transfer began: its first byte is about to be sent.
    *
    * @param event the blob and its size
    * @since 0.1
@@ -91,6 +107,16 @@ public interface CopyListener {
   static CopyListener of(Consumer<? super CopyEvent> consumer) {
     Objects.requireNonNull(consumer, "consumer");
     return new CopyListener() {
+      @Override
+      public void planned(CopyEvent.Planned event) {
+        consumer.accept(event);
+      }
+
+      @Override
+      public void upToDate(CopyEvent.UpToDate event) {
+        consumer.accept(event);
+      }
+
       @Override
       public void blobStarted(CopyEvent.BlobStarted event) {
         consumer.accept(event);

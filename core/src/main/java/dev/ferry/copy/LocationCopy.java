@@ -2,7 +2,6 @@ package dev.ferry.copy;
 
 import dev.ferry.FerryException;
 import dev.ferry.internal.DigestWarmup;
-import dev.ferry.internal.http.ThreadEvents;
 import dev.ferry.internal.image.ArchiveSink;
 import dev.ferry.internal.image.ImageSink;
 import dev.ferry.internal.image.ImageSource;
@@ -25,11 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +57,8 @@ final class LocationCopy {
 
   LocationCopy(CopyOperation op, RegistryClient client, ImageLocation from, List<ImageLocation> to) {
     this.op = op;
-    this.client = client;
+    // every request of this copy reports its retries to the copy's listener
+    this.client = client.withEventListener(CopyEngine.retries(op.listener));
     this.from = from;
     this.to = to;
   }
@@ -67,13 +70,13 @@ final class LocationCopy {
     CopyPlan.checkMode(op);
     refuseReferrersOfDockerArchives();
     long start = System.nanoTime();
-    try (Transfers transfers = new Transfers(op.executor, op.parallelism, CopyEngine.retries(op.listener));
+    try (Transfers transfers = new Transfers(op.executor, op.parallelism);
         ImageSource source = Locations.source(from, client)) {
       running = transfers;
       if (cancelled) {
         transfers.cancel();
       }
-      return ThreadEvents.with(CopyEngine.retries(op.listener), () -> copy(source, transfers, start));
+      return copy(source, transfers, start);
     }
   }
 
@@ -115,16 +118,25 @@ final class LocationCopy {
       if (!upToDate) {
         DigestWarmup.start();
       }
+      List<Set<Digest>> present = upToDate ? List.of() : checkBlobs(plan, transfers);
+      if (upToDate) {
+        List<ImageReference> there = new ArrayList<>();
+        for (int i = 0; i < sinks.size(); i++) {
+          there.add(written(i, plan.top()));
+        }
+        Listeners.safely(() -> op.listener.upToDate(new CopyEvent.UpToDate(plan.top().digest(), there)));
+      }
       Found referrers = op.referrers ? referrers(source, plan.top().digest()) : Found.NONE;
       for (int i = 0; i < sinks.size(); i++) {
         if (!upToDate) {
-          writeBlobs(source, i, plan.blobs(op.foreignLayers), transfers);
+          Set<Digest> there = present.get(i);
+          writeBlobs(source, i, plan.blobs(op.foreignLayers), transfers, blob -> there.contains(blob.digest()));
           for (Manifest child : plan.children()) {
             writeManifest(i, child);
           }
         }
         // new referrers come even when the image is up to date; an archive is complete once named
-        writeBlobs(source, i, referrers.blobs(), transfers);
+        writeBlobs(source, i, referrers.blobs(), transfers, sinks.get(i)::hasBlob);
         for (Manifest manifest : referrers.manifests()) {
           writeManifest(i, manifest);
         }
@@ -161,16 +173,62 @@ final class LocationCopy {
     return fetched;
   }
 
-  private void writeBlobs(ImageSource source, int sink, List<Descriptor> blobs, Transfers transfers) {
+  /**
+   * Asks every destination for every blob, then tells the listener the plan: what will be written
+   * and what is there already (writes from or to files never mount). No blob byte has moved yet.
+   */
+  private List<Set<Digest>> checkBlobs(CopyPlan plan, Transfers transfers) {
+    List<Descriptor> blobs = plan.blobs(op.foreignLayers);
+    List<Set<Digest>> present = new ArrayList<>();
+    int sent = 0;
+    long bytes = 0;
+    for (int i = 0; i < sinks.size(); i++) {
+      int index = i;
+      ImageSink sink = sinks.get(i);
+      Set<Digest> there = ConcurrentHashMap.newKeySet();
+      present.add(there);
+      List<Transfers.Task> tasks = new ArrayList<>();
+      for (Descriptor blob : blobs) {
+        tasks.add(() -> step(blobSite(index, blob), () -> {
+          transfers.checkNotCancelled();
+          if (sink.hasBlob(blob)) {
+            there.add(blob.digest());
+          }
+          return null;
+        }));
+      }
+      run(i, transfers, tasks);
+      for (Descriptor blob : blobs) {
+        if (!there.contains(blob.digest())) {
+          sent++;
+          bytes += blob.size();
+        }
+      }
+    }
+    CopyEvent.Planned planned = new CopyEvent.Planned(sent, bytes, blobs.size() * sinks.size() - sent, 0);
+    Listeners.safely(() -> op.listener.planned(planned));
+    return present;
+  }
+
+  private CopySite blobSite(int sink, Descriptor blob) {
+    return from.reference().map(r -> CopySite.blob(r, where(sink), blob))
+        .orElseGet(() -> CopySite.blobElsewhere(Locations.label(from), where(sink), blob));
+  }
+
+  private void writeBlobs(ImageSource source, int sink, List<Descriptor> blobs, Transfers transfers,
+      Predicate<Descriptor> present) {
     List<Transfers.Task> tasks = new ArrayList<>();
     for (Descriptor blob : blobs) {
-      CopySite site = from.reference().map(r -> CopySite.blob(r, where(sink), blob))
-          .orElseGet(() -> CopySite.blobElsewhere(Locations.label(from), where(sink), blob));
-      tasks.add(() -> step(site, () -> {
-        writeBlob(source, sinks.get(sink), blob, transfers);
+      tasks.add(() -> step(blobSite(sink, blob), () -> {
+        writeBlob(source, sinks.get(sink), blob, transfers, present);
         return null;
       }));
     }
+    run(sink, transfers, tasks);
+  }
+
+  /** Runs a destination's tasks: in parallel where it takes concurrent writes, else one after another. */
+  private void run(int sink, Transfers transfers, List<Transfers.Task> tasks) {
     if (sinks.get(sink).concurrentWrites()) {
       transfers.runAll(tasks);
     } else {
@@ -178,9 +236,10 @@ final class LocationCopy {
     }
   }
 
-  private void writeBlob(ImageSource source, ImageSink sink, Descriptor blob, Transfers transfers) {
+  private void writeBlob(ImageSource source, ImageSink sink, Descriptor blob, Transfers transfers,
+      Predicate<Descriptor> present) {
     transfers.checkNotCancelled();
-    if (sink.hasBlob(blob)) {
+    if (present.test(blob)) {
       skipped.incrementAndGet();
       Listeners.safely(() -> op.listener.blobSkipped(new CopyEvent.BlobSkipped(blob.digest(), blob.size())));
       return;
@@ -293,6 +352,11 @@ final class LocationCopy {
     return from.reference().map(r -> CopySite.childManifest(r.withoutTag().withDigest(d.digest()), d.digest()))
         .orElseGet(() -> CopySite.elsewhere(CopyException.Part.MANIFEST, d.digest(), "manifest " + d.digest()
             + " in " + Locations.label(from)));
+  }
+
+  /** Where destination {@code sink} holds the top manifest: a registry's tag (or digest), or the reference a file's name spells. */
+  private ImageReference written(int sink, Manifest top) {
+    return sinks.get(sink) instanceof RegistrySink registry ? registry.written(top) : Locations.reference(to.get(sink));
   }
 
   /** Checking or writing the name of destination {@code sink}: a registry tag, or a layout's or archive's name. */

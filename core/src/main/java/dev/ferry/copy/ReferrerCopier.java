@@ -19,10 +19,13 @@ final class ReferrerCopier {
 
   private final CopyOperation op;
   private final RegistryClient client;
+  /** The caller's client, for the nested copies: each reports its retries to the listener itself. */
+  private final RegistryClient given;
 
-  ReferrerCopier(CopyOperation op, RegistryClient client) {
+  ReferrerCopier(CopyOperation op, RegistryClient client, RegistryClient given) {
     this.op = op;
     this.client = client;
+    this.given = given;
   }
 
   void copy(Digest subject, List<ImageReference> destinationRepositories) {
@@ -47,6 +50,6 @@ final class ReferrerCopier {
         .platforms(PlatformSelection.all())
         .indexMode(IndexMode.PRESERVE_ORIGINAL)
         .includeReferrers(false)
-        .execute(client);
+        .execute(given);
   }
 }

@@ -1,7 +1,5 @@
 package dev.ferry.copy;
 
-import dev.ferry.internal.http.ThreadEvents;
-import dev.ferry.internal.http.TransportEvents;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.HashSet;
@@ -36,15 +34,13 @@ final class Transfers implements AutoCloseable {
   private final Executor executor;
   private final @Nullable ExecutorService owned;
   private final int parallelism;
-  private final TransportEvents events;
   /** Threads running one of this copy's lanes now; guarded by itself so that no lane is interrupted after leaving. */
   private final Set<Thread> lanes = new HashSet<>();
   private final Set<Phase> phases = ConcurrentHashMap.newKeySet();
   private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
 
-  Transfers(@Nullable ExecutorService shared, int parallelism, TransportEvents events) {
-    this.events = events;
+  Transfers(@Nullable ExecutorService shared, int parallelism) {
     this.parallelism = parallelism;
     if (shared == null) {
       ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemonThreads());
@@ -171,12 +167,8 @@ final class Transfers implements AutoCloseable {
       try {
         Task task;
         while (!done.isDone() && (task = queue.poll()) != null) {
-          Task next = task;
-          ThreadEvents.with(events, () -> {
-            checkNotCancelled();
-            next.run();
-            return null;
-          });
+          checkNotCancelled();
+          task.run();
           if (left.decrementAndGet() == 0) {
             done.complete(null);
           }

@@ -23,8 +23,13 @@ final class BlobReads {
     return Request.of(method, endpoint.uri(repository.registry(), repository.repository() + "/blobs/" + digest));
   }
 
+  /** The context of this call's requests for the repository (a resumed download reports to the call that opened it). */
+  CallContext context(ImageReference repository) {
+    return endpoint.context(repository);
+  }
+
   Optional<Long> head(ImageReference repository, Digest digest) {
-    CallContext context = ManifestCalls.context(repository);
+    CallContext context = endpoint.context(repository);
     Request request = request("HEAD", repository, digest);
     Optional<Response> found = endpoint.sendExpectingFound(request, context,
         List.of(Scope.pull(repository.repository())));
@@ -38,7 +43,7 @@ final class BlobReads {
 
   /** Opens the blob from {@code offset}; a 206 must start there, a 200 is skipped forward. */
   Response open(ImageReference repository, Digest digest, long offset) {
-    CallContext context = ManifestCalls.context(repository);
+    CallContext context = endpoint.context(repository);
     Request request = request("GET", repository, digest);
     if (offset > 0) {
       request = request.header("Range", "bytes=" + offset + "-");

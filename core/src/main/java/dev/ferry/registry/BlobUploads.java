@@ -44,7 +44,7 @@ final class BlobUploads {
   }
 
   BlobPushResult push(ImageReference repository, Descriptor blob, BlobSource source, BlobPushOptions options) {
-    CallContext context = ManifestCalls.context(repository);
+    CallContext context = endpoint.context(repository);
     List<Scope> scopes = new ArrayList<>(List.of(Scope.pullPush(repository.repository())));
     Optional<ImageReference> mountFrom = options.mountFrom()
         .filter(from -> from.registry().equals(repository.registry())

@@ -10,7 +10,9 @@ import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
 import dev.ferry.internal.http.SmallBodies;
 import dev.ferry.internal.http.RetryStrategy;
+import dev.ferry.internal.http.Scrubber;
 import dev.ferry.internal.http.Transport;
+import dev.ferry.internal.http.TransportEvents;
 import dev.ferry.internal.http.Urls;
 import dev.ferry.reference.ImageReference;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where each registry's API lives and how a call reaches it: the base URI
@@ -36,15 +39,46 @@ final class Endpoint {
   private final RegistrySettings settings;
   private final Clock clock;
   private final RetryStrategy retries;
-  private final Map<String, URI> bases = new ConcurrentHashMap<>();
-  private final Map<String, RateLimit> rateLimits = new ConcurrentHashMap<>();
+  private final Map<String, URI> bases;
+  private final Map<String, RateLimit> rateLimits;
+  /** Whom this endpoint's contexts tell of their requests: one client call's listeners, or no one. */
+  private final TransportEvents events;
 
   Endpoint(Transport transport, RegistryAuth auth, RegistrySettings settings, Clock clock, RetryStrategy retries) {
+    this(transport, auth, settings, clock, retries, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+        TransportEvents.NONE);
+  }
+
+  private Endpoint(Transport transport, RegistryAuth auth, RegistrySettings settings, Clock clock,
+      RetryStrategy retries, Map<String, URI> bases, Map<String, RateLimit> rateLimits, TransportEvents events) {
     this.transport = transport;
     this.retries = retries;
     this.auth = auth;
     this.settings = settings;
     this.clock = clock;
+    this.bases = bases;
+    this.rateLimits = rateLimits;
+    this.events = events;
+  }
+
+  /** This endpoint for one call: everything shared, the call's requests reported to {@code callEvents}. */
+  Endpoint forCall(TransportEvents callEvents) {
+    return new Endpoint(transport, auth, settings, clock, retries, bases, rateLimits, callEvents);
+  }
+
+  /** The context of a repository-level request of this call. */
+  CallContext context(ImageReference repository) {
+    return context(repository.registry(), repository.repository());
+  }
+
+  /** The context of a request of this call; a null repository for registry-wide calls. */
+  CallContext context(String registry, @Nullable String repository) {
+    return new CallContext(registry, repository, events);
+  }
+
+  /** Keeps secrets the client holds out of text it passes on. */
+  Scrubber scrubber() {
+    return auth.scrubber();
   }
 
   /** The client's one retry strategy, for the callers that answer failures themselves (uploads, downloads). */
@@ -69,7 +103,7 @@ final class Endpoint {
   private URI probe(String registry, String host) {
     URI https = URI.create("https://" + host + "/v2/");
     try {
-      transport.execute(Request.of("GET", https), new CallContext(registry, null)).close();
+      transport.execute(Request.of("GET", https), context(registry, null)).close();
       return https;
     } catch (TransportException tlsOrConnectionFailure) {
       // as Docker does for insecure registries: no TLS there, so speak plain HTTP

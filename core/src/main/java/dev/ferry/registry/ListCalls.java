@@ -71,7 +71,7 @@ final class ListCalls {
       if (!seen.add(next.get())) {
         // a loop is a broken listing, not its end: a mirror would prune from a list cut short
         Request request = Request.of("GET", uri);
-        throw protocol(request, new CallContext(registry, repository), "the Link header of the " + field
+        throw protocol(request, endpoint.context(registry, repository), "the Link header of the " + field
             + " list leads back to a page already read (" + Urls.redact(next.get())
             + "); refused whole rather than returned in part");
       }
@@ -93,7 +93,7 @@ final class ListCalls {
   /** Fetches one page into {@code into}, streaming its entries; returns the next page's URI, if any. */
   private Optional<URI> fetch(String registry, @Nullable String repository, URI uri, String field,
       List<Scope> scopes, ListBudget budget, List<String> into) {
-    CallContext context = new CallContext(registry, repository);
+    CallContext context = endpoint.context(registry, repository);
     Request request = Request.of("GET", uri).header("Accept", "application/json");
     budget.page(request, context);
     Response response = endpoint.send(request, context, scopes);

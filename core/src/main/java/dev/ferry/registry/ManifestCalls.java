@@ -32,7 +32,7 @@ final class ManifestCalls {
   }
 
   Manifest fetch(ImageReference ref) {
-    CallContext context = context(ref);
+    CallContext context = endpoint.context(ref);
     Request request = request("GET", ref, ref.manifestReference()).header("Accept", ACCEPT);
     Response response = endpoint.send(request, context, List.of(Scope.pull(ref.repository())));
     if (response.status() != 200) {
@@ -57,7 +57,7 @@ final class ManifestCalls {
   }
 
   Optional<Descriptor> head(ImageReference ref) {
-    CallContext context = context(ref);
+    CallContext context = endpoint.context(ref);
     Request request = request("HEAD", ref, ref.manifestReference()).header("Accept", ACCEPT);
     Optional<Response> found = endpoint.sendExpectingFound(request, context,
         List.of(Scope.pull(ref.repository())));
@@ -91,7 +91,7 @@ final class ManifestCalls {
     } else {
       reference = ImageReference.DEFAULT_TAG;
     }
-    CallContext context = context(ref);
+    CallContext context = endpoint.context(ref);
     Request request = request("PUT", ref, reference)
         .header("Content-Type", manifest.mediaType())
         .withMethod("PUT", RequestBody.of(manifest.bytes(), manifest.mediaType()));
@@ -112,7 +112,7 @@ final class ManifestCalls {
   }
 
   void delete(ImageReference ref) {
-    CallContext context = context(ref);
+    CallContext context = endpoint.context(ref);
     Request request = request("DELETE", ref, ref.manifestReference());
     Response response = endpoint.send(request, context, List.of(Scope.delete(ref.repository())));
     if (response.status() != 202 && response.status() != 200 && response.status() != 204) {
@@ -138,9 +138,5 @@ final class ManifestCalls {
       throw new RegistryProtocolException("Docker-Content-Digest is not a digest: " + e.getMessage(),
           context.registry(), context.repository(), request.method(), Urls.redact(request.uri()));
     }
-  }
-
-  static CallContext context(ImageReference ref) {
-    return new CallContext(ref.registry(), ref.repository());
   }
 }

@@ -36,7 +36,7 @@ final class ReferrerCalls {
   }
 
   List<Descriptor> referrers(ImageReference repository, Digest subject, @Nullable String artifactType) {
-    CallContext context = ManifestCalls.context(repository);
+    CallContext context = endpoint.context(repository);
     String query = artifactType == null ? "" : "?artifactType=" + URLEncoder.encode(artifactType, StandardCharsets.UTF_8);
     URI uri = endpoint.uri(repository.registry(), repository.repository() + "/referrers/" + subject + query);
     List<Descriptor> all = new ArrayList<>();

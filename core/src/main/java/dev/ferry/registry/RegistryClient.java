@@ -1,7 +1,6 @@
 package dev.ferry.registry;
 
 import dev.ferry.internal.auth.RegistryAuth;
-import dev.ferry.internal.http.CallContext;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
 import dev.ferry.internal.http.RetryStrategy;
@@ -13,6 +12,7 @@ import dev.ferry.reference.ImageReference;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Repository-level calls take an {@link ImageReference}; only its registry and
  * repository matter there (its tag and digest are ignored).
  *
+ * <p>Requests and retries of each call can be heard with
+ * {@link RegistryClientBuilder#eventListenerFactory} or a view taken with {@link #withEventListener}.
+ *
  * <p>Thread-safety: thread-safe; share one client. Close it to release connections.
  *
  * @since 0.1
@@ -43,21 +46,24 @@ import org.jspecify.annotations.Nullable;
 public final class RegistryClient implements AutoCloseable {
   private final Transport transport;
   private final Endpoint endpoint;
-  private final ManifestCalls manifests;
-  private final BlobReads blobReads;
-  private final BlobUploads uploads;
-  private final ListCalls lists;
-  private final ReferrerCalls referrers;
+  private final RegistryEventListener.@Nullable Factory factory;
+  /** The listeners of the views this client was taken from with {@link #withEventListener}, outermost last. */
+  private final List<RegistryEventListener> listeners;
+  /** False for a view: the connections belong to the client it was taken from. */
+  private final boolean owner;
 
   RegistryClient(Transport transport, RegistryAuth auth, RegistrySettings settings, Clock clock,
-      RetryStrategy retries) {
+      RetryStrategy retries, RegistryEventListener.@Nullable Factory factory) {
+    this(transport, new Endpoint(transport, auth, settings, clock, retries), factory, List.of(), true);
+  }
+
+  private RegistryClient(Transport transport, Endpoint endpoint, RegistryEventListener.@Nullable Factory factory,
+      List<RegistryEventListener> listeners, boolean owner) {
     this.transport = transport;
-    this.endpoint = new Endpoint(transport, auth, settings, clock, retries);
-    this.manifests = new ManifestCalls(endpoint);
-    this.blobReads = new BlobReads(endpoint);
-    this.uploads = new BlobUploads(endpoint);
-    this.lists = new ListCalls(endpoint);
-    this.referrers = new ReferrerCalls(endpoint, manifests);
+    this.endpoint = endpoint;
+    this.factory = factory;
+    this.listeners = List.copyOf(listeners);
+    this.owner = owner;
   }
 
   /**
@@ -80,8 +86,9 @@ public final class RegistryClient implements AutoCloseable {
    */
   public PingResult ping(String registry) {
     Objects.requireNonNull(registry, "registry");
-    URI uri = endpoint.base(registry);
-    try (Response response = endpoint.sendPlain(Request.of("GET", uri), new CallContext(registry, null))) {
+    Endpoint call = call("ping", registry, null);
+    URI uri = call.base(registry);
+    try (Response response = call.sendPlain(Request.of("GET", uri), call.context(registry, null))) {
       return new PingResult(registry, uri, response.status(), response.headers("WWW-Authenticate"));
     }
   }
@@ -101,7 +108,8 @@ public final class RegistryClient implements AutoCloseable {
    * @since 0.1
    */
   public Manifest fetchManifest(ImageReference reference) {
-    return manifests.fetch(Objects.requireNonNull(reference, "reference"));
+    Objects.requireNonNull(reference, "reference");
+    return new ManifestCalls(call("fetchManifest", reference)).fetch(reference);
   }
 
   /**
@@ -116,7 +124,8 @@ public final class RegistryClient implements AutoCloseable {
    * @since 0.1
    */
   public Optional<Descriptor> headManifest(ImageReference reference) {
-    return manifests.head(Objects.requireNonNull(reference, "reference"));
+    Objects.requireNonNull(reference, "reference");
+    return new ManifestCalls(call("headManifest", reference)).head(reference);
   }
 
   /**
@@ -134,7 +143,9 @@ public final class RegistryClient implements AutoCloseable {
    * @since 0.1
    */
   public Digest pushManifest(ImageReference reference, Manifest manifest) {
-    return manifests.push(Objects.requireNonNull(reference, "reference"), Objects.requireNonNull(manifest, "manifest"));
+    Objects.requireNonNull(reference, "reference");
+    Objects.requireNonNull(manifest, "manifest");
+    return new ManifestCalls(call("pushManifest", reference)).push(reference, manifest);
   }
 
   /**
@@ -147,7 +158,8 @@ public final class RegistryClient implements AutoCloseable {
    * @since 0.1
    */
   public void deleteManifest(ImageReference reference) {
-    manifests.delete(Objects.requireNonNull(reference, "reference"));
+    Objects.requireNonNull(reference, "reference");
+    new ManifestCalls(call("deleteManifest", reference)).delete(reference);
   }
 
   /**
@@ -162,7 +174,9 @@ public final class RegistryClient implements AutoCloseable {
    * @since 0.1
    */
   public Optional<Long> headBlob(ImageReference repository, Digest digest) {
-    return blobReads.head(Objects.requireNonNull(repository, "repository"), Objects.requireNonNull(digest, "digest"));
+    Objects.requireNonNull(repository, "repository");
+    Objects.requireNonNull(digest, "digest");
+    return new BlobReads(call("headBlob", repository)).head(repository, digest);
   }
 
   /**
@@ -178,7 +192,9 @@ public final class RegistryClient implements AutoCloseable {
    * @since 0.1
    */
   public InputStream openBlob(ImageReference repository, Descriptor blob) {
-    return blobReads.stream(Objects.requireNonNull(repository, "repository"), Objects.requireNonNull(blob, "blob"));
+    Objects.requireNonNull(repository, "repository");
+    Objects.requireNonNull(blob, "blob");
+    return new BlobReads(call("openBlob", repository)).stream(repository, blob);
   }
 
   /**
@@ -213,8 +229,11 @@ public final class RegistryClient implements AutoCloseable {
    */
   public BlobPushResult pushBlob(ImageReference repository, Descriptor blob, BlobSource source,
       BlobPushOptions options) {
-    return uploads.push(Objects.requireNonNull(repository, "repository"), Objects.requireNonNull(blob, "blob"),
-        Objects.requireNonNull(source, "source"), Objects.requireNonNull(options, "options"));
+    Objects.requireNonNull(repository, "repository");
+    Objects.requireNonNull(blob, "blob");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(options, "options");
+    return new BlobUploads(call("pushBlob", repository)).push(repository, blob, source, options);
   }
 
   /**
@@ -229,7 +248,7 @@ public final class RegistryClient implements AutoCloseable {
    */
   public List<String> listTags(ImageReference repository) {
     Objects.requireNonNull(repository, "repository");
-    return lists.all(repository.registry(), repository.repository());
+    return new ListCalls(call("listTags", repository)).all(repository.registry(), repository.repository());
   }
 
   /**
@@ -253,7 +272,8 @@ public final class RegistryClient implements AutoCloseable {
    */
   public TagPage listTags(ImageReference repository, int pageSize) {
     Objects.requireNonNull(repository, "repository");
-    return lists.tagsPage(repository.registry(), repository.repository(), pageSize, null);
+    return new ListCalls(call("listTags", repository)).tagsPage(repository.registry(), repository.repository(),
+        pageSize, null);
   }
 
   /**
@@ -271,8 +291,9 @@ public final class RegistryClient implements AutoCloseable {
    */
   public TagPage listTagsAfter(ImageReference repository, int pageSize, String last) {
     Objects.requireNonNull(repository, "repository");
-    return lists.tagsPage(repository.registry(), repository.repository(), pageSize,
-        Objects.requireNonNull(last, "last"));
+    Objects.requireNonNull(last, "last");
+    return new ListCalls(call("listTags", repository)).tagsPage(repository.registry(), repository.repository(),
+        pageSize, last);
   }
 
   /**
@@ -301,7 +322,8 @@ public final class RegistryClient implements AutoCloseable {
    * @since 0.1
    */
   public List<String> catalog(String registry) {
-    return lists.all(Objects.requireNonNull(registry, "registry"), null);
+    Objects.requireNonNull(registry, "registry");
+    return new ListCalls(call("catalog", registry, null)).all(registry, null);
   }
 
   /**
@@ -315,7 +337,8 @@ public final class RegistryClient implements AutoCloseable {
    * @since 0.1
    */
   public TagPage catalog(String registry, int pageSize) {
-    return lists.catalogPage(Objects.requireNonNull(registry, "registry"), pageSize, null);
+    Objects.requireNonNull(registry, "registry");
+    return new ListCalls(call("catalog", registry, null)).catalogPage(registry, pageSize, null);
   }
 
   /**
@@ -330,8 +353,9 @@ public final class RegistryClient implements AutoCloseable {
    * @since 0.1
    */
   public TagPage catalogAfter(String registry, int pageSize, String last) {
-    return lists.catalogPage(Objects.requireNonNull(registry, "registry"), pageSize,
-        Objects.requireNonNull(last, "last"));
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(last, "last");
+    return new ListCalls(call("catalog", registry, null)).catalogPage(registry, pageSize, last);
   }
 
   /**
@@ -363,8 +387,10 @@ public final class RegistryClient implements AutoCloseable {
    * @since 0.1
    */
   public List<Descriptor> referrers(ImageReference repository, Digest subject, @Nullable String artifactType) {
-    return referrers.referrers(Objects.requireNonNull(repository, "repository"),
-        Objects.requireNonNull(subject, "subject"), artifactType);
+    Objects.requireNonNull(repository, "repository");
+    Objects.requireNonNull(subject, "subject");
+    Endpoint call = call("referrers", repository);
+    return new ReferrerCalls(call, new ManifestCalls(call)).referrers(repository, subject, artifactType);
   }
 
   /**
@@ -381,12 +407,65 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /**
-   * Releases pooled connections; calls after closing fail.
+   * A view of this client whose calls also report their requests and retries to
+   * {@code listener}, as well as to the listeners this client already has. The view shares
+   * this client's connections, tokens and settings; closing the view does nothing (close the
+   * client it came from). This is how a copy hears only its own retries on a shared client.
+   *
+   * <pre>{@code
+   * RegistryClient traced = client.withEventListener(RegistryEventListener.of(e -> log.debug("{}", e)));
+   * traced.fetchManifest(reference);      // its requests reach the log; other users of client are not traced
+   * }</pre>
+   *
+   * @param listener hears every request and retry of calls made through the view
+   * @return the view; thread-safe like this client
+   * @since 0.1
+   */
+  public RegistryClient withEventListener(RegistryEventListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    List<RegistryEventListener> more = new ArrayList<>(listeners);
+    more.add(listener);
+    return new RegistryClient(transport, endpoint, factory, more, false);
+  }
+
+  /**
+   * Releases pooled connections; calls after closing fail. On a view taken with
+   * {@link #withEventListener}, does nothing.
    *
    * @since 0.1
    */
   @Override
   public void close() {
-    transport.close();
+    if (owner) {
+      transport.close();
+    }
+  }
+
+  private Endpoint call(String operation, ImageReference repository) {
+    return call(operation, repository.registry(), repository.repository());
+  }
+
+  /** The endpoint of one call: its requests go to the factory's listener for it and to the views' listeners. */
+  private Endpoint call(String operation, String registry, @Nullable String repository) {
+    if (factory == null && listeners.isEmpty()) {
+      return endpoint;
+    }
+    RegistryCall call = new RegistryCall(operation, registry, Optional.ofNullable(repository));
+    List<RegistryEventListener> all = new ArrayList<>(listeners.size() + 1);
+    if (factory != null) {
+      all.add(created(factory, call));
+    }
+    all.addAll(listeners);
+    return endpoint.forCall(new CallEvents(call, all, endpoint.scrubber()));
+  }
+
+  private static RegistryEventListener created(RegistryEventListener.Factory factory, RegistryCall call) {
+    try {
+      RegistryEventListener made = factory.create(call);
+      return made == null ? RegistryEventListener.NONE : made;
+    } catch (RuntimeException e) {
+      // a listener is an observer: a factory that fails costs its events, never the call
+      return RegistryEventListener.NONE;
+    }
   }
 }

@@ -8,7 +8,6 @@ import dev.ferry.internal.auth.RegistryAuth;
 import dev.ferry.internal.http.ApacheTransport;
 import dev.ferry.internal.http.RegistryHosts;
 import dev.ferry.internal.http.Sleeper;
-import dev.ferry.internal.http.ThreadEvents;
 import dev.ferry.internal.http.TransportSettings;
 import dev.ferry.reference.ImageReference;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures a {@link RegistryClient}. Defaults are safe: verified TLS for every
@@ -47,6 +47,7 @@ public final class RegistryClientBuilder {
   private boolean oauth2PasswordGrant;
   private String oauth2ClientId = "ferry";
   private Sleeper sleeper = Sleeper.system();
+  private RegistryEventListener.@Nullable Factory eventListenerFactory;
 
   RegistryClientBuilder() {}
 
@@ -252,6 +253,36 @@ public final class RegistryClientBuilder {
   }
 
   /**
+   * Makes a listener for each call of the client, which hears that call's requests
+   * (method, URL without query or credentials, status, duration) and retries; none by default.
+   * Calls running at once get listeners of their own, whatever threads they run on.
+   *
+   * <pre>{@code
+   * RegistryClient.builder().eventListenerFactory(call -> RegistryEventListener.of(e -> log.debug("{}", e)))
+   * }</pre>
+   *
+   * @param factory called once as each call begins, on the caller's thread
+   * @return this builder
+   * @since 0.1
+   */
+  public RegistryClientBuilder eventListenerFactory(RegistryEventListener.Factory factory) {
+    this.eventListenerFactory = Objects.requireNonNull(factory, "factory");
+    return this;
+  }
+
+  /**
+   * One listener for every call of the client (shorthand for a factory that always returns it).
+   *
+   * @param listener hears every call's requests and retries; it must be thread-safe
+   * @return this builder
+   * @since 0.1
+   */
+  public RegistryClientBuilder eventListener(RegistryEventListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    return eventListenerFactory(call -> listener);
+  }
+
+  /**
    * Builds the client.
    *
    * @return a thread-safe client; close it when done
@@ -268,7 +299,6 @@ public final class RegistryClientBuilder {
         .retryPolicy(retryPolicy)
         .proxy(proxy)
         .registries(registries)
-        .events(ThreadEvents.INSTANCE)
         .sleeper(sleeper)
         .build();
     ApacheTransport transport = new ApacheTransport(settings);
@@ -276,6 +306,6 @@ public final class RegistryClientBuilder {
         .withClientId(oauth2ClientId);
     RegistryAuth auth = new RegistryAuth(transport, credentials, Clock.systemUTC(), authOptions);
     return new RegistryClient(transport, auth, new RegistrySettings(registries), Clock.systemUTC(),
-        settings.retryStrategy());
+        settings.retryStrategy(), eventListenerFactory);
   }
 }

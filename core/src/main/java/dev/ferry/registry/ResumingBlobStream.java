@@ -1,6 +1,5 @@
 package dev.ferry.registry;
 
-import dev.ferry.internal.http.CallContext;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
 import dev.ferry.internal.http.RetryStrategy;
@@ -81,7 +80,7 @@ final class ResumingBlobStream extends InputStream {
               + " after " + attempt + " attempt(s): " + RetryStrategy.describe(e), repository.registry(),
               repository.repository(), "GET", Urls.redact(request.uri()), e);
         }
-        retries.pause(request, new CallContext(repository.registry(), repository.repository()), attempt, wait.get(),
+        retries.pause(request, reads.context(repository), attempt, wait.get(),
             RetryStrategy.describe(e));
         attempt++;
       }

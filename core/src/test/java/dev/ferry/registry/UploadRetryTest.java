@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.auth.Credential;
 import dev.ferry.auth.CredentialProvider;
-import dev.ferry.internal.http.Request;
-import dev.ferry.internal.http.ThreadEvents;
-import dev.ferry.internal.http.TransportEvents;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.reference.Digest;
 import dev.ferry.reference.ImageReference;
@@ -258,18 +255,18 @@ class UploadRetryTest {
   }
 
   @Test
-  void aRestartIsReportedToTheRetryEventsOfTheThread() {
+  void aRestartIsReportedToTheRetryEventsOfTheCall() {
     registry.fail(2, 503);
     List<String> events = new CopyOnWriteArrayList<>();
-    TransportEvents recorder = new TransportEvents() {
+    RegistryClient traced = client.withEventListener(new RegistryEventListener() {
       @Override
-      public void onRetry(Request request, int attempt, Duration delay, String reason) {
-        events.add(request.method() + " " + attempt + " " + reason);
+      public void retry(RegistryEvent.Retry e) {
+        events.add(e.call().operation() + " " + e.method() + " " + e.attempt() + " " + e.reason());
       }
-    };
+    });
 
-    ThreadEvents.with(recorder, () -> push(UploadMode.MONOLITHIC));
+    traced.pushBlob(repository, blob, source(), BlobPushOptions.defaults().mode(UploadMode.MONOLITHIC));
 
-    assertThat(events).containsExactly("PUT 1 503 Service Unavailable");
+    assertThat(events).containsExactly("pushBlob PUT 1 503 Service Unavailable");
   }
 }

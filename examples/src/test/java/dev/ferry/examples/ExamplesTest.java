@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.copy.BulkEntry;
 import dev.ferry.copy.BulkResult;
 import dev.ferry.copy.CopyException;
+import dev.ferry.copy.CopyOperation;
 import dev.ferry.copy.CopyResult;
 import dev.ferry.manifest.ImageIndex;
 import dev.ferry.manifest.Platform;
@@ -57,9 +58,31 @@ class ExamplesTest {
     assertThat(run(AirGappedTransfer::main)).contains("exported ").contains("imported ").contains("digests equal");
     assertThat(run(MigrateRepository::main)).contains("Plan: 3 images to copy, 1 image skipped")
         .contains("+          image: \"").contains("@sha256:").contains("migrated");
+    assertThat(run(ProgressBarCopy::main)).contains("100%").contains("0 skipped, 6 to mount")
+        .contains("6 sent, 0 skipped, 0 mounted").contains("0 sent, 0 skipped, 6 mounted").contains("up to date");
     assertThat(run(MirrorOnSchedule::main)).contains("run 1: 3 copied, 0 up to date")
         .contains("run 2: 1 copied, 3 up to date").contains("run 3: 0 copied, 4 up to date")
         .contains("mirrored: app [1.4.0, 1.4.1], worker [v1.5.0, v1.6.0]");
+  }
+
+  @Test
+  void theProgressBarsTotalIsThePlanAndItEndsFull() {
+    try (EmbeddedRegistry source = EmbeddedRegistry.start(); EmbeddedRegistry mirror = EmbeddedRegistry.start();
+         RegistryClient client = RegistryClient.builder().plainHttp(source.address(), mirror.address()).build()) {
+      TestImage image = TestImages.image().platforms("linux/amd64", "linux/arm64").layerSizes(3 << 20, 100_000)
+          .push(client, source.reference("bar/app:1"));
+      ByteArrayOutputStream drawn = new ByteArrayOutputStream();
+      ProgressBarCopy.Bar bar = new ProgressBarCopy.Bar("bar", new PrintStream(drawn, true, StandardCharsets.UTF_8));
+
+      CopyResult result = CopyOperation.from(image.reference()).to(mirror.reference("bar/app:1")).listener(bar)
+          .execute(client);
+      bar.close();
+
+      assertThat(bar.total()).isEqualTo(result.bytesTransferred()).isPositive();
+      assertThat(bar.done()).isEqualTo(bar.total());
+      assertThat(drawn.toString(StandardCharsets.UTF_8)).contains("6 blobs (" + result.bytesTransferred() + " bytes)")
+          .contains("100%");
+    }
   }
 
   @Test

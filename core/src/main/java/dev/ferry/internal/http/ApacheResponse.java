@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -43,11 +44,15 @@ final class ApacheResponse implements Response {
   private final Thread owner = Thread.currentThread();
 
   private final Duration smallBodyTimeout;
+  /** Told the status once, when the response is closed: the end of the exchange for the call's events. */
+  private final IntConsumer onClosed;
 
-  ApacheResponse(ClassicHttpResponse response, URI uri, boolean head, Duration smallBodyTimeout) {
+  ApacheResponse(ClassicHttpResponse response, URI uri, boolean head, Duration smallBodyTimeout,
+      IntConsumer onClosed) {
     this.response = response;
     this.uri = uri;
     this.smallBodyTimeout = smallBodyTimeout;
+    this.onClosed = onClosed;
     int status = response.getCode();
     // HEAD, 204 and 304 have no body whatever the headers say (Content-Length is the GET's)
     this.entity = head || status == 204 || status == 304 ? null : response.getEntity();
@@ -109,6 +114,14 @@ final class ApacheResponse implements Response {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    try {
+      release();
+    } finally {
+      onClosed.accept(response.getCode());
+    }
+  }
+
+  private void release() {
     try {
       if (entity == null || body.eof || (!cancelling() && drainWithinLimit())) {
         // at the end of the body HttpClient has already given the connection back to the pool

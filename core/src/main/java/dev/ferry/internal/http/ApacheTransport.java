@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -55,7 +56,27 @@ public final class ApacheTransport implements Transport {
     return retrier.run(request, context, () -> redirects.follow(request, context));
   }
 
-  private Response send(Request request) throws IOException {
+  /** One exchange, reported to the call's events: started now, finished when its response is closed. */
+  private Response send(Request request, CallContext context) throws IOException {
+    TransportEvents events = context.events();
+    events.requestStarted(request);
+    long start = System.nanoTime();
+    try {
+      return exchange(request, status -> events.requestFinished(request, status, since(start)));
+    } catch (IOException e) {
+      events.requestFailed(request, IoFailures.describe(e), since(start));
+      throw e;
+    } catch (RuntimeException e) {
+      events.requestFailed(request, e.getClass().getSimpleName(), since(start));
+      throw e;
+    }
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private Response exchange(Request request, IntConsumer onClosed) throws IOException {
     BasicClassicHttpRequest message = new BasicClassicHttpRequest(request.method(), request.uri());
     for (Header header : request.headers()) {
       if (!MANAGED_HEADERS.contains(header.name().toLowerCase(Locale.ROOT))) {
@@ -66,7 +87,7 @@ public final class ApacheTransport implements Transport {
       message.setEntity(new BodyEntity(request.body()));
     }
     ClassicHttpResponse response = client.executeOpen(null, message, HttpClientContext.create());
-    return new ApacheResponse(response, request.uri(), request.method().equals("HEAD"), smallBodyTimeout);
+    return new ApacheResponse(response, request.uri(), request.method().equals("HEAD"), smallBodyTimeout, onClosed);
   }
 
   @Override

@@ -27,10 +27,10 @@ import java.util.Optional;
  * Stateless; thread-safe.
  */
 final class Redirects {
-  /** Sends one request without following anything. */
+  /** Sends one request without following anything; the context says whom to tell. */
   @FunctionalInterface
   interface Hop {
-    Response send(Request request) throws IOException;
+    Response send(Request request, CallContext context) throws IOException;
   }
 
   /** An I/O failure on a hop after the first, naming that hop's request in messages. */
@@ -76,7 +76,7 @@ final class Redirects {
     for (int hops = 0; ; hops++) {
       Response response;
       try {
-        response = hop.send(current);
+        response = hop.send(current, context);
       } catch (HopIOException e) {
         throw e;
       } catch (IOException e) {

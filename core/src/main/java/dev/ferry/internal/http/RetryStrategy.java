@@ -30,22 +30,18 @@ public final class RetryStrategy {
   private final Sleeper sleeper;
   private final Clock clock;
   private final DoubleSupplier random;
-  private final TransportEvents events;
 
   /**
    * @param policy attempts, backoff and the {@code Retry-After} cap
    * @param sleeper waits between attempts
    * @param clock reads {@code Retry-After} dates against this
    * @param random uniform values in [0, 1) for jitter
-   * @param events told of every retry before its wait
    */
-  public RetryStrategy(RetryPolicy policy, Sleeper sleeper, Clock clock, DoubleSupplier random,
-      TransportEvents events) {
+  public RetryStrategy(RetryPolicy policy, Sleeper sleeper, Clock clock, DoubleSupplier random) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
-    this.events = Objects.requireNonNull(events, "events");
   }
 
   /** The policy this strategy follows. */
@@ -114,14 +110,14 @@ public final class RetryStrategy {
   }
 
   /**
-   * Tells the events, then waits before the next attempt.
+   * Tells the events of the call ({@link CallContext#events()}), then waits before the next attempt.
    *
    * @param request what is tried again (for a resumed or restarted upload, the request that failed)
    * @param attempt the attempt that failed, 1 for the first
    * @throws TransportException when the thread is interrupted while waiting
    */
   public void pause(Request request, CallContext context, int attempt, Duration delay, String reason) {
-    events.onRetry(request, attempt, delay, reason);
+    context.events().onRetry(request, attempt, delay, reason);
     try {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {

@@ -32,12 +32,11 @@ import java.util.function.DoubleSupplier;
  * @param sleeper waits between retries
  * @param clock reads {@code Retry-After} dates against this
  * @param random uniform values in [0, 1) for jitter
- * @param events hooks called on retries
  */
 public record TransportSettings(String userAgent, Duration connectTimeout, Duration socketTimeout,
     Duration smallBodyTimeout, Duration connectionRequestTimeout, int maxConnectionsTotal, int maxConnectionsPerRoute,
     RetryPolicy retryPolicy, ProxyOptions proxy, Map<String, RegistryOptions> registries, Sleeper sleeper,
-    Clock clock, DoubleSupplier random, TransportEvents events) {
+    Clock clock, DoubleSupplier random) {
 
   public static final String DEFAULT_USER_AGENT = "ferry/0.1";
 
@@ -59,16 +58,15 @@ public record TransportSettings(String userAgent, Duration connectTimeout, Durat
     Objects.requireNonNull(sleeper, "sleeper");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(random, "random");
-    Objects.requireNonNull(events, "events");
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The retry strategy of these settings: policy, sleeper, clock, jitter and events together. */
+  /** The retry strategy of these settings: policy, sleeper, clock and jitter together. */
   public RetryStrategy retryStrategy() {
-    return new RetryStrategy(retryPolicy, sleeper, clock, random, events);
+    return new RetryStrategy(retryPolicy, sleeper, clock, random);
   }
 
   /** The options for a host the transport connects to; the defaults for hosts not named. */
@@ -98,7 +96,6 @@ public record TransportSettings(String userAgent, Duration connectTimeout, Durat
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
-    private TransportEvents events = TransportEvents.NONE;
 
     private Builder() {}
 
@@ -169,15 +166,10 @@ public record TransportSettings(String userAgent, Duration connectTimeout, Durat
       return this;
     }
 
-    public Builder events(TransportEvents value) {
-      this.events = Objects.requireNonNull(value, "value");
-      return this;
-    }
-
     public TransportSettings build() {
       return new TransportSettings(userAgent, connectTimeout, socketTimeout, smallBodyTimeout, connectionRequestTimeout,
           maxConnectionsTotal, maxConnectionsPerRoute, retryPolicy, proxy, registries, sleeper, clock,
-          random, events);
+          random);
     }
   }
 }

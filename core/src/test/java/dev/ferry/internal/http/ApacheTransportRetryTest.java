@@ -233,25 +233,36 @@ class ApacheTransportRetryTest {
   }
 
   @Test
-  void reportsEachRetryToTheEventHook() throws Exception {
+  void reportsEachRetryAndExchangeToTheEventsOfTheCall() throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
-    transport.close();
-    transport = new ApacheTransport(TransportTests.settings(sleeper).events(new TransportEvents() {
+    TransportEvents recorder = new TransportEvents() {
+      @Override
+      public void requestStarted(Request request) {
+        events.add("start " + request);
+      }
+
+      @Override
+      public void requestFinished(Request request, int status, Duration duration) {
+        events.add("end " + status);
+      }
+
       @Override
       public void onRetry(Request request, int attempt, Duration delay, String reason) {
         events.add(request + " #" + attempt + " " + delay.toMillis() + "ms " + reason);
       }
-    }).build());
+    };
     server.enqueue(status(503));
     server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
     server.enqueue(ok(""));
 
-    transport.execute(Request.of("GET", http(server, "/v2/?n=1")), CONTEXT).close();
+    transport.execute(Request.of("GET", http(server, "/v2/?n=1")),
+        new CallContext(CONTEXT.registry(), CONTEXT.repository(), recorder)).close();
 
     String url = "http://localhost:" + server.getPort() + "/v2/";
     assertThat(events).containsExactly(
-        "GET " + url + " #1 150ms 503 Service Unavailable",
-        "GET " + url + " #2 1000ms 429 Too Many Requests");
+        "start GET " + url, "end 503", "GET " + url + " #1 150ms 503 Service Unavailable",
+        "start GET " + url, "end 429", "GET " + url + " #2 1000ms 429 Too Many Requests",
+        "start GET " + url, "end 200");
   }
 
   @Test

@@ -16,7 +16,7 @@ class RedirectsTest {
 
   private Redirects scripted(Response... responses) {
     List<Response> queue = new ArrayList<>(List.of(responses));
-    return new Redirects(request -> {
+    return new Redirects((request, context) -> {
       sent.add(request);
       return queue.remove(0);
     });

@@ -2,6 +2,7 @@ package dev.ferry.testing.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.copy.CopyEvent;
 import dev.ferry.copy.CopyOperation;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.Manifest;
@@ -12,6 +13,8 @@ import dev.ferry.registry.BlobSource;
 import dev.ferry.testing.TestImage;
 import dev.ferry.testing.TestImages;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,28 @@ class CopyReferrersTest {
         .extracting(Descriptor::digest).containsExactly(sbom.digest());
     assertThat(registries.client.headManifest(registries.dst("sig/app:" + cosignTag(image, ".sig")))
         .orElseThrow().digest()).isEqualTo(signature.digest());
+  }
+
+  @Test
+  void aRetryWhileCopyingAReferrerReachesTheCopysListenerOnce() {
+    TestImage image = TestImages.image().push(registries.source, "sig/retry:1");
+    Manifest sbom = pushArtifact(registries.src("sig/retry"), image, "application/spdx+json");
+    registries.destination.failNext(1, r -> r.method().equals("PUT")
+        && r.path().endsWith("/manifests/" + sbom.digest()), 503);
+    List<CopyEvent.Retry> retries = new CopyOnWriteArrayList<>();
+
+    CopyOperation.from(image.reference()).to(registries.dst("sig/retry:1")).includeReferrers(true)
+        .listener(e -> {
+          if (e instanceof CopyEvent.Retry retry) {
+            retries.add(retry);
+          }
+        }).execute(registries.client);
+
+    assertThat(retries).singleElement().satisfies(r -> {
+      assertThat(r.request()).isEqualTo("PUT http://" + registries.destination.address() + "/v2/sig/retry/manifests/"
+          + sbom.digest());
+      assertThat(r.reason()).isEqualTo("503 Service Unavailable");
+    });
   }
 
   @Test
