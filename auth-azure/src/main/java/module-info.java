@@ -15,7 +15,7 @@ module dev.ferry.auth.azure {
   requires com.microsoft.aad.msal4j;
   requires com.fasterxml.jackson.core;
   requires java.net.http;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.ferry.auth.azure;
 

@@ -11,7 +11,7 @@ module dev.ferry.auth.gcp {
   requires transitive dev.ferry.core;
   requires transitive com.google.auth.oauth2;
   requires transitive com.google.auth;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.ferry.auth.gcp;
 

@@ -9,6 +9,8 @@ module dev.ferry.core {
   requires com.fasterxml.jackson.core;
   requires org.apache.httpcomponents.client5.httpclient5;
   requires org.apache.httpcomponents.core5.httpcore5;
+  // nullness annotations: static, as nothing reads them at run time; transitive, so a module reading
+  // this one sees @Nullable on its API when it compiles
   requires static transitive org.jspecify;
 
   exports dev.ferry;

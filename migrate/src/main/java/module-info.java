@@ -8,7 +8,7 @@ module dev.ferry.migrate {
   requires transitive dev.ferry.core;
   requires org.snakeyaml.engine;
   requires com.fasterxml.jackson.core;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.ferry.migrate;
 }

@@ -10,7 +10,7 @@ module dev.ferry.testing {
   requires transitive dev.ferry.core;
   requires jdk.httpserver;
   requires static transitive org.junit.jupiter.api;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.ferry.testing;
 }

@@ -1,5 +1,7 @@
 package dev.ferry;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every exception Ferry throws. It is unchecked; subtypes carry
  * structured fields (the input that was wrong, the registry and repository, the
@@ -28,10 +30,10 @@ public class FerryException extends RuntimeException {
    * Creates an exception with a message and the cause that triggered it.
    *
    * @param message what went wrong, where and why
-   * @param cause the underlying failure
+   * @param cause the underlying failure, or null when there is none
    * @since 0.1
    */
-  public FerryException(String message, Throwable cause) {
+  public FerryException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.auth;
 
 import dev.ferry.FerryException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A credential source exists but cannot be used: a malformed config file, a
@@ -27,10 +28,10 @@ public class CredentialException extends FerryException {
    * Creates the exception with its cause.
    *
    * @param message which source and what was wrong
-   * @param cause the underlying failure (must not carry the secret in its message)
+   * @param cause the underlying failure (must not carry the secret in its message), or null
    * @since 0.1
    */
-  public CredentialException(String message, Throwable cause) {
+  public CredentialException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

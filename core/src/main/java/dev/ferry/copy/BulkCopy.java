@@ -170,8 +170,11 @@ public final class BulkCopy {
   public BulkResult execute(RegistryClient client) {
     Objects.requireNonNull(client, "client");
     long start = System.nanoTime();
-    List<ImageReference> all = sources != null ? sources
-        : client.listTags(tagsOf).stream().map(tagsOf::withTag).toList();
+    List<ImageReference> all = sources;
+    if (all == null) {
+      ImageReference repository = Objects.requireNonNull(tagsOf, "tagsOf"); // set whenever sources is not
+      all = client.listTags(repository).stream().map(repository::withTag).toList();
+    }
     List<Planned> planned = plan(all);
     refuseConflicts(planned);
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, all.size())), r -> {
@@ -238,7 +241,7 @@ public final class BulkCopy {
     }
     for (Map.Entry<String, List<ImageReference>> e : byDestination.entrySet()) {
       if (e.getValue().size() > 1) {
-        throw new DestinationConflictException(destinations.get(e.getKey()), e.getValue());
+        throw new DestinationConflictException(Objects.requireNonNull(destinations.get(e.getKey())), e.getValue());
       }
     }
   }

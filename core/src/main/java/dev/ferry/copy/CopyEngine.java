@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -122,7 +123,7 @@ final class CopyEngine {
       List<ImageReference> repositories = repositories(destinations);
       Map<ImageReference, Set<Digest>> present = checkBlobs(blobs, sourceRepository, repositories, plan);
       for (ImageReference repository : repositories) {
-        copyBlobs(blobs, sourceRepository, repository, plan, present.get(repository));
+        copyBlobs(blobs, sourceRepository, repository, plan, presentIn(present, repository));
         pushChildren(repository, plan);
       }
       // tags last: until here nothing at the destination names the new content
@@ -178,10 +179,8 @@ final class CopyEngine {
   /** Signatures, SBOMs and attestations of the copied digest, when asked; new ones even when the image was up to date. */
   private void copyReferrers(List<ImageReference> destinations, CopyPlan plan) {
     if (op.referrers) {
-      step(CopySite.referrers(op.source, plan.top().digest()), () -> {
-        new ReferrerCopier(op, client, given).copy(plan.top().digest(), repositories(destinations));
-        return null;
-      });
+      perform(CopySite.referrers(op.source, plan.top().digest()),
+          () -> new ReferrerCopier(op, client, given).copy(plan.top().digest(), repositories(destinations)));
     }
   }
 
@@ -213,11 +212,10 @@ final class CopyEngine {
       Set<Digest> there = ConcurrentHashMap.newKeySet();
       present.put(repository, there);
       for (Descriptor blob : all) {
-        tasks.add(() -> step(CopySite.blob(source, repository, blob), () -> {
+        tasks.add(() -> perform(CopySite.blob(source, repository, blob), () -> {
           if (copier.present(repository, blob)) {
             there.add(blob.digest());
           }
-          return null;
         }));
       }
     }
@@ -228,7 +226,7 @@ final class CopyEngine {
     int mounts = 0;
     for (ImageReference repository : repositories) {
       for (Descriptor blob : all) {
-        if (present.get(repository).contains(blob.digest())) {
+        if (presentIn(present, repository).contains(blob.digest())) {
           skipped++;
         } else if (copier.mountable(source, repository, blob)) {
           mounts++;
@@ -243,14 +241,17 @@ final class CopyEngine {
     return present;
   }
 
+  /** The blobs a checked repository holds: checkBlobs answers for every repository it was given. */
+  private static Set<Digest> presentIn(Map<ImageReference, Set<Digest>> present, ImageReference repository) {
+    return Objects.requireNonNull(present.get(repository), "a repository that was not checked");
+  }
+
   private void copyBlobs(BlobCopier copier, ImageReference source, ImageReference destination, CopyPlan plan,
       Set<Digest> present) {
     List<Transfers.Task> tasks = new ArrayList<>();
     for (Descriptor blob : plan.blobs(op.foreignLayers)) {
-      tasks.add(() -> step(CopySite.blob(source, destination, blob), () -> {
-        copier.copy(source, destination, blob, present.contains(blob.digest()));
-        return null;
-      }));
+      tasks.add(() -> perform(CopySite.blob(source, destination, blob),
+          () -> copier.copy(source, destination, blob, present.contains(blob.digest()))));
     }
     transfers.runAll(tasks);
   }
@@ -288,6 +289,14 @@ final class CopyEngine {
 
   private interface Step<T> {
     T run();
+  }
+
+  /** A {@link #step} done for its effect alone. */
+  private void perform(CopySite site, Runnable action) {
+    step(site, () -> {
+      action.run();
+      return Boolean.TRUE; // a step answers a value; nothing reads this one
+    });
   }
 
   /**

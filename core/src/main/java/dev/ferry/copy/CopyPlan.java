@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -51,7 +52,7 @@ record CopyPlan(Manifest top, List<Manifest> children, List<ImageManifest> image
     List<Manifest> children = new ArrayList<>();
     List<ImageManifest> images = new ArrayList<>();
     for (Descriptor d : chosen) {
-      collect(fetched.get(d.digest().toString()), fetcher, children, images);
+      collect(fetchedOf(fetched, d), fetcher, children, images);
     }
     List<Platform> platforms = chosen.stream().filter(d -> !d.isAttestation())
         .flatMap(d -> d.platform().stream()).distinct().toList();
@@ -63,13 +64,18 @@ record CopyPlan(Manifest top, List<Manifest> children, List<ImageManifest> image
     };
   }
 
+  /** The manifest of a descriptor the fetcher was given: it answers for every one or throws. */
+  private static Manifest fetchedOf(Map<String, Manifest> fetched, Descriptor d) {
+    return Objects.requireNonNull(fetched.get(d.digest().toString()), "the fetcher skipped a manifest");
+  }
+
   /** Adds a manifest and, for a nested index, its children first. */
   private static void collect(Manifest manifest, Fetcher fetcher, List<Manifest> children,
       List<ImageManifest> images) {
     if (manifest instanceof ImageIndex nested) {
       Map<String, Manifest> grandChildren = fetcher.fetchAll(nested.manifests());
       for (Descriptor d : nested.manifests()) {
-        collect(grandChildren.get(d.digest().toString()), fetcher, children, images);
+        collect(fetchedOf(grandChildren, d), fetcher, children, images);
       }
     } else {
       images.add((ImageManifest) manifest);

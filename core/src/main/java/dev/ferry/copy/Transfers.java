@@ -42,8 +42,14 @@ final class Transfers implements AutoCloseable {
 
   Transfers(@Nullable ExecutorService shared, int parallelism) {
     this.parallelism = parallelism;
-    this.owned = shared == null ? Executors.newFixedThreadPool(parallelism, daemonThreads()) : null;
-    this.executor = shared != null ? shared : owned;
+    if (shared == null) {
+      ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemonThreads());
+      this.owned = pool;
+      this.executor = pool;
+    } else {
+      this.owned = null;
+      this.executor = shared;
+    }
   }
 
   private static ThreadFactory daemonThreads() {

@@ -45,4 +45,16 @@ public final class Texts {
   public static String quote(String text) {
     return '"' + escape(text) + '"';
   }
+
+  /**
+   * A failure's message for another message or a report. Ferry's own exceptions always carry
+   * one; a failure without a message is named by its type instead.
+   *
+   * @param failure the failure
+   * @return its message, never null
+   */
+  public static String messageOf(Throwable failure) {
+    String message = failure.getMessage();
+    return message != null ? message : failure.getClass().getName();
+  }
 }

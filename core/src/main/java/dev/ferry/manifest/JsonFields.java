@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Typed access to the fields of a JSON object read by the internal reader. Every
@@ -51,7 +52,8 @@ final class JsonFields {
   }
 
   Optional<Object> value(String key) {
-    return has(key) ? Optional.of(object.get(key)) : Optional.empty();
+    Object value = object.get(key);
+    return value != null && value != JsonNull.NULL ? Optional.of(value) : Optional.empty();
   }
 
   Object required(String key, String expected) {
@@ -143,7 +145,7 @@ final class JsonFields {
     throw context.invalid(path(key) + " must be a string, found " + describe(value));
   }
 
-  private List<?> asArray(Object value, String key) {
+  private List<?> asArray(@Nullable Object value, String key) {
     if (value instanceof List<?> list) {
       return list;
     }
@@ -159,7 +161,7 @@ final class JsonFields {
   }
 
   /** How a JSON value is shown in a message: numbers and literals as written, the rest by kind. */
-  static String describe(Object value) {
+  static String describe(@Nullable Object value) {
     if (value instanceof String s) {
       return "the string " + Texts.quote(s);
     }

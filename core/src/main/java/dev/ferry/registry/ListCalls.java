@@ -57,7 +57,7 @@ final class ListCalls {
   List<String> all(String registry, @Nullable String repository) {
     boolean catalog = repository == null;
     String field = catalog ? "repositories" : "tags";
-    List<Scope> scopes = catalog ? List.of(Scope.catalog()) : List.of(Scope.pull(repository));
+    List<Scope> scopes = repository == null ? List.of(Scope.catalog()) : List.of(Scope.pull(repository));
     URI uri = firstUri(registry, catalog ? "_catalog" : repository + "/tags/list", 0, null);
     ListBudget budget = ListBudget.forList(field);
     List<String> all = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.ferry.copy.BulkResult;
 import dev.ferry.copy.CopyResult;
 import dev.ferry.copy.IndexMode;
 import dev.ferry.internal.Callbacks;
+import dev.ferry.internal.Texts;
 import dev.ferry.manifest.Descriptor;
 import dev.ferry.manifest.MediaTypes;
 import dev.ferry.reference.Digest;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -66,16 +68,15 @@ final class MirrorRun {
     for (RepositoryPair pair : pairs()) {
       list(pair).ifPresent(listings::add);
     }
-    List<ImageReference> sources = new ArrayList<>();
-    Map<ImageReference, ImageReference> destinations = new LinkedHashMap<>();
+    // source tag -> destination tag; a list, as one source tag may be mirrored to two places
+    List<Map.Entry<ImageReference, ImageReference>> toCheck = new ArrayList<>();
     for (Listing listing : listings) {
       for (String tag : listing.picked()) {
-        sources.add(listing.pair().source().withTag(tag));
-        destinations.put(listing.pair().source().withTag(tag), listing.pair().destination().withTag(tag));
+        toCheck.add(Map.entry(listing.pair().source().withTag(tag), listing.pair().destination().withTag(tag)));
       }
     }
-    List<Job> jobs = Parallel.map(sources, Math.max(settings.concurrency(), MIN_CHECKS_IN_FLIGHT),
-        source -> check(source, destinations.get(source))).stream().flatMap(Optional::stream).toList();
+    List<Job> jobs = Parallel.map(toCheck, Math.max(settings.concurrency(), MIN_CHECKS_IN_FLIGHT),
+        tag -> check(tag.getKey(), tag.getValue())).stream().flatMap(Optional::stream).toList();
     long bytes = dryRun ? 0 : copy(jobs);
     if (dryRun) {
       jobs.forEach(j -> record(TagSync.of(j.source(), j.destination(), TagSync.Outcome.COPIED,
@@ -149,7 +150,7 @@ final class MirrorRun {
       return Optional.of(new Job(source, destination, at.get(), there));
     } catch (FerryException e) {
       Cancellation.rethrowIfInterrupted(e);
-      record(TagSync.failed(source, destination, e.getMessage()));
+      record(TagSync.failed(source, destination, Texts.messageOf(e)));
       return Optional.empty();
     }
   }
@@ -178,6 +179,11 @@ final class MirrorRun {
     return bytes;
   }
 
+  /** The job of a source of this batch: the bulk copy hands back exactly the sources it was given. */
+  private static Job jobOf(Map<ImageReference, Job> bySource, ImageReference source) {
+    return Objects.requireNonNull(bySource.get(source), "a source outside the batch");
+  }
+
   /** Copies jobs whose sources share one registry, each pull let through by the rate-limit gate. */
   private long copyFrom(List<Job> jobs) {
     if (jobs.isEmpty()) {
@@ -192,7 +198,7 @@ final class MirrorRun {
       }
     }
     ImageReference anyOfThem = jobs.get(0).source();
-    BulkResult result = BulkCopy.of(List.copyOf(bySource.keySet()), source -> bySource.get(source).destination())
+    BulkResult result = BulkCopy.of(List.copyOf(bySource.keySet()), source -> jobOf(bySource, source).destination())
         .concurrency(settings.concurrency())
         .continueOnError(settings.continueOnError())
         .configure(op -> {
@@ -204,7 +210,7 @@ final class MirrorRun {
         .execute(client);
     long bytes = 0;
     for (BulkEntry entry : result.entries()) {
-      bytes += outcome(bySource.get(entry.source()), entry);
+      bytes += outcome(jobOf(bySource, entry.source()), entry);
     }
     return bytes + copyFrom(later);
   }

@@ -118,7 +118,7 @@ final class SemverRange {
         } else if (p.major() == null) {
           out.add(new Comparator(Op.LT, Semver.of(0, 0, 0).withPrerelease("0"), false));
         } else {
-          out.add(new Comparator(Op.GE, bump(p), false));
+          out.add(new Comparator(Op.GE, bump(p.major(), p.minor()), false));
         }
       }
       case "<=" -> upTo(out, p, true);
@@ -128,7 +128,7 @@ final class SemverRange {
         } else {
           out.add(new Comparator(Op.GE, p.floor(), false));
           if (p.major() != null) {
-            out.add(new Comparator(Op.LT, bump(p).withPrerelease("0"), false));
+            out.add(new Comparator(Op.LT, bump(p.major(), p.minor()).withPrerelease("0"), false));
           }
         }
       }
@@ -140,7 +140,7 @@ final class SemverRange {
     if (p.full()) {
       out.add(new Comparator(Op.LE, p.floor(), named));
     } else if (p.major() != null) {
-      out.add(new Comparator(Op.LT, bump(p).withPrerelease("0"), false));
+      out.add(new Comparator(Op.LT, bump(p.major(), p.minor()).withPrerelease("0"), false));
     }
   }
 
@@ -149,8 +149,7 @@ final class SemverRange {
     if (p.major() == null) {
       return;
     }
-    Semver below = p.minor() == null ? Semver.of(p.major() + 1, 0, 0) : Semver.of(p.major(), p.minor() + 1, 0);
-    out.add(new Comparator(Op.LT, below.withPrerelease("0"), false));
+    out.add(new Comparator(Op.LT, bump(p.major(), p.minor()).withPrerelease("0"), false));
   }
 
   private static void caret(Partial p, List<Comparator> out) {
@@ -170,8 +169,8 @@ final class SemverRange {
   }
 
   /** The first release after everything a partial version covers: 1.2 gives 1.3.0, 1 gives 2.0.0. */
-  private static Semver bump(Partial p) {
-    return p.minor() == null ? Semver.of(p.major() + 1, 0, 0) : Semver.of(p.major(), p.minor() + 1, 0);
+  private static Semver bump(long major, @Nullable Long minor) {
+    return minor == null ? Semver.of(major + 1, 0, 0) : Semver.of(major, minor + 1, 0);
   }
 
   private static Partial partial(String range, String text) {

@@ -156,25 +156,22 @@ class CredentialHelperTest {
   @Test
   void aHelperThatHangsIsKilledWithEverythingItStartedAfterTheTimeLimit() throws Exception {
     Path pidFile = dir.resolve("sleep.pid");
-    helper(bin(), "hang", "cat >/dev/null; sleep 60 & echo $! > '" + pidFile + "'; wait");
+    Path runs = dir.resolve("runs");
+    helper(bin(), "hang", "echo run >> '" + runs + "'; cat >/dev/null; sleep 60 & echo $! > '" + pidFile + "'; wait");
     CredentialHelper h = CredentialHelper.named("hang",
         environment(dir, bin()).withHelperTimeout(Duration.ofMillis(500)));
-    long start = System.nanoTime();
     Throwable t = catchThrowable(() -> h.credentialFor("ghcr.io", "a"));
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(t).isInstanceOfSatisfying(CredentialHelperException.class, e -> {
       assertThat(e.timedOut()).isTrue();
       assertThat(e.exitCode()).isEmpty();
       assertThat(e.getMessage()).contains("docker-credential-hang").contains("did not answer within 500 ms");
     });
-    assertThat(took).isLessThan(Duration.ofSeconds(10));
     long sleepPid = Long.parseLong(Files.readString(pidFile).trim());
     assertThat(running(sleepPid)).as("the helper's child process is gone").isFalse();
-    // the failure is the answer for this provider's life: no second wait
-    long again = System.nanoTime();
+    // the failure is the answer for this provider's life: no second wait, as the helper is not run again
     assertThatThrownBy(() -> h.credentialFor("ghcr.io", "b")).isInstanceOf(CredentialHelperException.class);
-    assertThat(Duration.ofNanos(System.nanoTime() - again)).isLessThan(Duration.ofMillis(400));
+    assertThat(Files.readAllLines(runs)).hasSize(1);
   }
 
   /** Whether a process still runs; a killed one may linger as a zombie until something reaps it. */

@@ -221,7 +221,13 @@ class CopyOperationIT {
     future.set(op.executeAsync(client));
 
     assertThatThrownBy(() -> future.get().get(60, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
-    Thread.sleep(500);
+    // the future completes at cancel(); the copy's own thread, the one that would write the tag, ends after it
+    for (Thread runner : Thread.getAllStackTraces().keySet()) {
+      if (runner.getName().startsWith("ferry-copy-async-")) {
+        runner.join(TimeUnit.SECONDS.toMillis(60));
+        assertThat(runner.isAlive()).as("%s still runs", runner.getName()).isFalse();
+      }
+    }
     assertThat(client.headManifest(dst("cancel/app:1.0"))).isEmpty();
   }
 

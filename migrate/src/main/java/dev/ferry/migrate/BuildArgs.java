@@ -133,7 +133,7 @@ final class BuildArgs {
           start = -1;
         }
         fromArg = false;
-      } else if (!blankOnUnused && set != null && !set.isEmpty()) {
+      } else if (!blankOnUnused && arg != null && set != null && !set.isEmpty()) {
         value.append(set);
         start = arg.variable() ? -1 : arg.start();
         end = arg.end();

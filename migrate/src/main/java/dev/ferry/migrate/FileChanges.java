@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +49,7 @@ final class FileChanges {
     List<String> failures = new ArrayList<>();
     for (ImageUse use : uses) {
       ImageReference source = Selection.source(use.reference());
-      Outcome outcome = outcomes.get(source);
+      Outcome outcome = Objects.requireNonNull(outcomes.get(source), "every source has an outcome");
       List<Rewrites.Edit> mine = Rewrites.edits(use, outcome.destination(), outcome.digest());
       if (mine.isEmpty()) {
         continue;

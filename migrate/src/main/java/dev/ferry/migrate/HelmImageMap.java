@@ -30,7 +30,9 @@ final class HelmImageMap {
     ScalarNode tag = part(map, "tag");
     ScalarNode digest = part(map, "digest");
     SourceText source = findings.source();
-    int at = repository.getStartMark().map(m -> source.offsetOfCodePoint(m.getIndex())).orElse(0);
+    // a map without a repository is reported below, at the map itself
+    int at = (repository != null ? repository : map).getStartMark()
+        .map(m -> source.offsetOfCodePoint(m.getIndex())).orElse(0);
     String reg = value(registry);
     String repo = value(repository);
     String t = value(tag);
@@ -45,7 +47,7 @@ final class HelmImageMap {
         }
       }
     }
-    if (repo.isEmpty()) {
+    if (repository == null || repo.isEmpty()) {
       findings.unresolved(at, text, ImagePlace.HELM_IMAGE_MAP, "image map without a repository");
       return;
     }
@@ -55,17 +57,17 @@ final class HelmImageMap {
       return;
     }
     List<Slot> slots = new ArrayList<>();
-    if (reg.isEmpty()) {
+    if (registry == null || reg.isEmpty()) {
       slots.add(slot(spans, repository, Slot.Part.NAME));
     } else {
       slots.add(slot(spans, registry, Slot.Part.REGISTRY));
       slots.add(slot(spans, repository, Slot.Part.REPOSITORY));
     }
-    if (!t.isEmpty()) {
+    if (tag != null && !t.isEmpty()) {
       slots.add(slot(spans, tag, Slot.Part.TAG));
     }
     int[] digestSpan = digest == null ? null : spans.apply(digest);
-    if (digestSpan != null && (!d.isEmpty() || !digest.isPlain())) {
+    if (digest != null && digestSpan != null && (!d.isEmpty() || !digest.isPlain())) {
       slots.add(new Slot(digestSpan[0], digestSpan[1], Slot.Part.DIGEST, d));
     }
     findings.parsed(at, text, ImagePlace.HELM_IMAGE_MAP, slots);

@@ -138,7 +138,7 @@ final class YamlScanner {
     String problem = problem(scalar, span);
     if (problem != null) {
       findings.unresolved(at, value, place, problem);
-    } else {
+    } else if (span != null) { // problem() names every scalar without a span
       findings.whole(span[0], span[1], place);
     }
   }

@@ -70,6 +70,21 @@ class MirrorAgainstEmbeddedRegistryTest {
   }
 
   @Test
+  void aRepositoryMirroredToTwoPlacesReachesBoth() {
+    TestImages.image().push(source, "org/app:1.0");
+    Mirror mirror = Mirror.builder()
+        .repository(source.reference("org/app"), destination.reference("one/app"))
+        .repository(source.reference("org/app"), destination.reference("two/app"))
+        .build();
+
+    SyncReport report = mirror.sync(client);
+
+    assertThat(report.copied()).isEqualTo(2);
+    assertThat(client.listTags(destination.reference("one/app"))).containsExactly("1.0");
+    assertThat(client.listTags(destination.reference("two/app"))).containsExactly("1.0");
+  }
+
+  @Test
   void aSecondSyncOfAnUpToDateMirrorMakesHeadRequestsOnly() {
     TestImages.image().push(source, "org/app:1.0");
     TestImages.image().platforms("linux/amd64", "linux/arm64").push(source, "org/app:1.1");

@@ -68,7 +68,7 @@ final class AccessTokenCache {
           + registry + ": " + SafeMessages.of(e), e);
     }
     AccessToken fresh = credentials.getAccessToken();
-    if (!hasValue(fresh)) {
+    if (fresh == null || !hasValue(fresh)) {
       throw new CredentialException("Google credentials (" + describe(credentials)
           + ") were refreshed but hold no access token for " + registry);
     }

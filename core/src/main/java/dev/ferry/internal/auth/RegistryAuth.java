@@ -202,10 +202,10 @@ public final class RegistryAuth {
 
   /** The key's token: cached, in flight, or fetched from the challenge's realm now. */
   private BearerToken bearer(AuthCall call, TokenKey key, Challenge challenge) {
-    String realm = challenge.param("realm").orElse(null);
+    String realm = challenge.param("realm").orElse("");
     String refusal = RealmPolicy.refusal(realm, call.request().uri());
     if (refusal != null) {
-      throw AuthFailures.realmRefused(call, realm == null ? "" : realm, refusal);
+      throw AuthFailures.realmRefused(call, realm, refusal);
     }
     URI realmUri = Origins.handedBack(call.request(), call.context(), "WWW-Authenticate realm", realm);
     String service = challenge.param("service").orElse(null);

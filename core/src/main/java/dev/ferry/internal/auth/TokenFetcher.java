@@ -3,6 +3,7 @@ package dev.ferry.internal.auth;
 import dev.ferry.auth.Credential;
 import dev.ferry.auth.IdentityToken;
 import dev.ferry.auth.UsernamePassword;
+import dev.ferry.internal.Texts;
 import dev.ferry.internal.http.ErrorBodies;
 import dev.ferry.internal.http.Request;
 import dev.ferry.internal.http.Response;
@@ -123,7 +124,7 @@ final class TokenFetcher {
       try {
         return TokenResponseParser.parse(body, clock.instant());
       } catch (TokenResponseException e) {
-        throw AuthFailures.tokenUnusable(call, request.method(), realmUrl, status, e.getMessage());
+        throw AuthFailures.tokenUnusable(call, request.method(), realmUrl, status, Texts.messageOf(e));
       }
     }
   }

@@ -37,10 +37,12 @@ final class Redirects {
   static final class HopIOException extends IOException {
     private static final long serialVersionUID = 1L;
     private final transient Request hop;
+    private final IOException failure;
 
     HopIOException(Request hop, IOException cause) {
       super(cause.getMessage(), cause);
       this.hop = hop;
+      this.failure = cause;
     }
 
     Request hop() {
@@ -48,7 +50,7 @@ final class Redirects {
     }
 
     IOException failure() {
-      return (IOException) getCause();
+      return failure;
     }
   }
 

@@ -44,6 +44,10 @@ public final class ArchiveSink implements ImageSink {
     this.name = name;
     this.docker = docker;
     Path parent = target.toAbsolutePath().getParent();
+    if (parent == null) {
+      throw new ImageLocationException(target, Problem.NOT_AN_IMAGE,
+          "is the root of a file system; an archive is one file in a directory", null);
+    }
     if (!Files.isDirectory(parent)) {
       throw new ImageLocationException(target, Problem.MISSING, "the directory " + parent + " does not exist", null);
     }

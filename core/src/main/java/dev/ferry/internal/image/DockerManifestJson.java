@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Docker's {@code manifest.json} (a JSON array of {@code {"Config", "RepoTags", "Layers"}},
@@ -78,7 +79,7 @@ final class DockerManifestJson {
     return entries;
   }
 
-  private static List<String> strings(Path archive, Object value) {
+  private static List<String> strings(Path archive, @Nullable Object value) {
     if (value == null || value instanceof dev.ferry.internal.json.JsonNull) {
       return List.of();
     }

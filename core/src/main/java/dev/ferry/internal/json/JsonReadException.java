@@ -1,5 +1,7 @@
 package dev.ferry.internal.json;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Input that is not acceptable JSON, or breaks one of the reader's limits. Callers
  * translate it into the typed Ferry exception of their domain; it never leaves the library.
@@ -13,7 +15,7 @@ public class JsonReadException extends RuntimeException {
   private final int line;
   private final int column;
 
-  JsonReadException(String reason, int line, int column, Throwable cause) {
+  JsonReadException(String reason, int line, int column, @Nullable Throwable cause) {
     super(line > 0 ? reason + " (line " + line + ", column " + column + ")" : reason, cause);
     this.reason = reason;
     this.line = line;

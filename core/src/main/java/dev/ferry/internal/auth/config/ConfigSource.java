@@ -3,6 +3,7 @@ package dev.ferry.internal.auth.config;
 import dev.ferry.auth.Credential;
 import dev.ferry.auth.CredentialException;
 import dev.ferry.auth.CredentialProvider;
+import dev.ferry.internal.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ public final class ConfigSource implements CredentialProvider {
     ConfigDocument document = document();
     String canonical = Hosts.canonical(registry);
     ConfigDocument.HelperChoice choice = helpers == null ? null : document.helperFor(canonical);
-    if (choice != null) {
+    if (choice != null && helpers != null) {
       return helpers.get(choice.helper(), Hosts.serverUrl(registry), choice.setting() + " of " + description);
     }
     return document.fromAuths(canonical, repository,
@@ -102,7 +103,7 @@ public final class ConfigSource implements CredentialProvider {
       }
       return ConfigDocument.parse(bytes, description, format);
     } catch (CredentialException e) {
-      return e.getMessage();
+      return Texts.messageOf(e);
     }
   }
 

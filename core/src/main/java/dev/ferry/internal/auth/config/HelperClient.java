@@ -84,7 +84,7 @@ public final class HelperClient {
         throw new CredentialHelperException(program + " " + f.getMessage(), program, OptionalInt.empty(), false);
       }
       String why = f.kind() == HelperProcess.Failure.Kind.NOT_STARTED ? "could not be started: " + f.getMessage()
-          : f.getMessage();
+          : Texts.messageOf(f);
       return HelperAnswer.failed(why, OptionalInt.empty(), f.kind() == HelperProcess.Failure.Kind.TIMED_OUT);
     }
   }

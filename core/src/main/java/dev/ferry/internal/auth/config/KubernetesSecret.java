@@ -85,10 +85,10 @@ final class KubernetesSecret {
           + DOCKERCONFIGJSON_KEY + ") or " + DOCKERCFG_TYPE + " (key " + DOCKERCFG_KEY + ")");
     }
     // the API server merges stringData over data when it stores a Secret
-    if (has(stringData, key)) {
+    if (stringData != null && has(stringData, key)) {
       return ConfigJson.string(stringData, key, where + ": stringData").getBytes(StandardCharsets.UTF_8);
     }
-    if (has(data, key)) {
+    if (data != null && has(data, key)) {
       String encoded = ConfigJson.string(data, key, where + ": data");
       byte[] decoded = base64(encoded.strip());
       if (decoded == null) {
